@@ -1,0 +1,82 @@
+"""Writing files so that none is ever half-written, and one writer at a time per folder.
+
+A write goes to a temporary file in the same folder, is flushed to disk, and replaces the
+original in one step (`os.replace`); the folder is flushed too, so the rename survives a
+power cut. Readers see the old file or the new one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+LOCK_TIMEOUT = 10.0
+
+
+class LockTimeout(Exception):
+    """Another gga process held the case folder's lock for too long."""
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory handles
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some filesystems refuse fsync on a folder
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically; on any failure the original stays, and no temp file."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def write_text(path: Path, text: str) -> None:
+    """UTF-8, LF line ends, no byte-order mark."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the folder's exclusive lock: read, validate and write under it, nothing else in between."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as err:
+                if err.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(f"{folder} is locked by another gga process for over {timeout:.0f} s") from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # closing the handle releases the lock

@@ -1,0 +1,46 @@
+"""`gga rules`: every rule, with its severity, what it checks and the booklet's words."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from gga_cli import console
+from gga_cli.cli.common import Format, LangOpt, handles_errors
+
+
+@handles_errors
+def rules(
+    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    lang: LangOpt = None,
+) -> int:
+    """List every rule: code, default severity, what it checks, the booklet's words.
+
+    Example: gga rules --format json
+    """
+    from gga_cli.rules import REGISTRY
+    from gga_cli.tables import rules_table
+
+    language = lang.value if lang else "nl"
+    if format is Format.json:
+        console.emit_json(
+            [
+                {
+                    "code": r.code,
+                    "severity": r.severity.value,
+                    "summary": r.summary,
+                    "summary_nl": r.summary_nl,
+                    "booklet": r.booklet,
+                    "settings": list(r.settings),
+                }
+                for r in REGISTRY.values()
+            ]
+        )
+    else:
+        console.show(rules_table(list(REGISTRY.values()), language))
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rules")(rules)

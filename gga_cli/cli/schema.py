@@ -1,0 +1,46 @@
+"""`gga schema`: write the JSON Schemas of every file kind, or check they are current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gga_cli import console
+from gga_cli.cli.common import EXIT_FOUND, handles_errors
+
+
+@handles_errors
+def schema(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write to.")] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; fail if a schema is missing or stale.")] = False,
+) -> int:
+    """Write draft-07 JSON Schemas of every case file and gga.toml, for editors and CI.
+
+    Example: gga schema --check
+    """
+    from gga_cli.atomic import write_text
+    from gga_cli.jsonschema import render, schemas
+
+    stale = []
+    for name, value in schemas().items():
+        path = out / name
+        text = render(value)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == text:
+            continue
+        stale.append(path)
+        if not check:
+            out.mkdir(parents=True, exist_ok=True)
+            write_text(path, text)
+            console.line(f"wrote {path}")
+    if check and stale:
+        for path in stale:
+            console.error(f"{path} is missing or stale: run `gga schema`")
+        return EXIT_FOUND
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schema")(schema)

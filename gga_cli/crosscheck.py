@@ -1,0 +1,177 @@
+"""Checks across the files of one case: ids, references (F020) and impossible dates (F021)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from gga_cli.diagnostics import Diagnostic, Severity
+from gga_cli.i18n import Lang, pick
+from gga_cli.models import CaseFolder
+from gga_cli.models.common import Model
+
+
+def _at(code: str, case: CaseFolder, file_name: str, entry: Model | None, message: str) -> Diagnostic:
+    return Diagnostic(
+        code, Severity.ERROR, case.id, case.path_of(file_name),
+        entry.line if entry is not None else None, entry.column if entry is not None else None, message,
+    )
+
+
+def _birth(value: int | dt.date | None) -> dt.date | None:
+    """The earliest day a birth (date or year) allows."""
+    if value is None:
+        return None
+    return value if isinstance(value, dt.date) else dt.date(value, 1, 1)
+
+
+def _refs(case: CaseFolder) -> Iterator[tuple[str, Model, str, Iterable[str]]]:
+    """Every reference in the case: (file, entry, field, ids)."""
+    if case.genogram is not None:
+        for p in case.genogram.people:
+            yield "genogram.yaml", p, "parents", p.parents
+            if p.trusted_person:
+                yield "genogram.yaml", p, "trusted_person", [p.trusted_person]
+        for c in case.genogram.couples:
+            yield "genogram.yaml", c, "partners", c.partners
+        for b in case.genogram.bonds:
+            yield "genogram.yaml", b, "between", b.between
+        for h in case.genogram.households:
+            yield "genogram.yaml", h, "members", h.members
+    if case.case is not None:
+        for s in case.case.sharing:
+            yield "case.yaml", s, "given_by", s.given_by or []
+    if case.safety_plan is not None:
+        for a in case.safety_plan.agreements:
+            yield "safety-plan.yaml", a, "who", a.who or []
+    if case.change_plan is not None:
+        for g in case.change_plan.goals:
+            yield "change-plan.yaml", g, "for", g.for_
+    if case.safeguarding_plan is not None:
+        for r in case.safeguarding_plan.relapse_actions:
+            yield "safeguarding-plan.yaml", r, "who", r.who
+    for score in case.scores:
+        if score.by:
+            yield "scores.yaml", score, "by", [score.by]
+    for contact in case.contacts:
+        yield "contacts.yaml", contact, "with", contact.with_
+
+
+def _duplicates(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
+    groups: list[tuple[str, Iterable[tuple[str, Model]]]] = []
+    if case.genogram is not None:
+        groups.append(("genogram.yaml", [(p.id, p) for p in case.genogram.people] + [(n.id, n) for n in case.genogram.network]))
+    if case.safety_plan is not None:
+        groups.append(("safety-plan.yaml", [(b.id, b) for b in case.safety_plan.bottom_lines]))
+        groups.append(("safety-plan.yaml", [(a.id, a) for a in case.safety_plan.agreements]))
+    if case.change_plan is not None:
+        groups.append(("change-plan.yaml", [(g.id, g) for g in case.change_plan.goals]))
+    for file_name, entries in groups:
+        seen: set[str] = set()
+        for ident, entry in entries:
+            if ident in seen:
+                yield _at("F010", case, file_name, entry, pick(lang, f"id '{ident}' komt twee keer voor", f"id '{ident}' occurs twice"))
+            seen.add(ident)
+
+
+def _references(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
+    if case.genogram is None:
+        return
+    known = case.genogram.ids()
+    children = {p.id for p in case.genogram.people if p.child}
+    for file_name, entry, field, ids in _refs(case):
+        for ident in ids:
+            if ident not in known:
+                yield _at("F020", case, file_name, entry, pick(
+                    lang, f"{field}: '{ident}' is geen persoon of netwerklid van deze zaak",
+                    f"{field}: '{ident}' is no person or network member of this case"))
+    for contact in case.contacts:
+        for ident in contact.alone:
+            if ident not in children:
+                yield _at("F020", case, "contacts.yaml", contact, pick(
+                    lang, f"alone: '{ident}' is geen kind van deze zaak", f"alone: '{ident}' is no child of this case"))
+
+
+def _dated(case: CaseFolder) -> Iterator[tuple[str, Model, str, dt.date]]:
+    """Every date that records something that happened: (file, entry, what, date)."""
+    if case.case is not None:
+        for p in case.case.phases:
+            yield "case.yaml", p, "phases.start", p.start
+    if case.safety_plan is not None:
+        sp = case.safety_plan
+        for a in sp.assessments:
+            yield "safety-plan.yaml", a, "assessments.date", a.date
+        if sp.established is not None:
+            yield "safety-plan.yaml", sp, "established", sp.established
+        for r in sp.reviews:
+            yield "safety-plan.yaml", r, "reviews.date", r.date
+    if case.change_plan is not None:
+        cp = case.change_plan
+        for ra in cp.risk_assessments:
+            yield "change-plan.yaml", ra, "risk_assessments.date", ra.date
+        if cp.established is not None:
+            yield "change-plan.yaml", cp, "established", cp.established
+    if case.safeguarding_plan is not None and case.safeguarding_plan.established is not None:
+        yield "safeguarding-plan.yaml", case.safeguarding_plan, "established", case.safeguarding_plan.established
+    for s in case.scores:
+        yield "scores.yaml", s, "date", s.date
+    for c in case.contacts:
+        yield "contacts.yaml", c, "date", c.date
+
+
+def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]:
+    registered = case.case.registered if case.case is not None else None
+    for file_name, entry, what, day in _dated(case):
+        if day > today:
+            yield _at("F021", case, file_name, entry, pick(
+                lang, f"{what} {day} ligt na vandaag ({today})", f"{what} {day} is after today ({today})"))
+        elif registered is not None and day < registered:
+            yield _at("F021", case, file_name, entry, pick(
+                lang, f"{what} {day} ligt voor de aanmelding ({registered})",
+                f"{what} {day} is before the registration ({registered})"))
+    if case.genogram is None:
+        return
+    people = {p.id: p for p in case.genogram.people}
+    for p in case.genogram.people:
+        born = _birth(p.born)
+        if born is None:
+            continue
+        if p.died is not None and _last_day(p.died) < born:
+            yield _at("F021", case, "genogram.yaml", p, pick(
+                lang, f"{p.id} overleed voor de geboorte", f"{p.id} died before being born"))
+        for parent_id in p.parents:
+            parent = people.get(parent_id)
+            if parent is not None and parent.born is not None and _last_day(p.born) < _birth(parent.born):  # type: ignore[arg-type,operator]
+                yield _at("F021", case, "genogram.yaml", p, pick(
+                    lang, f"{p.id} is geboren voor ouder {parent_id}", f"{p.id} was born before parent {parent_id}"))
+    for score in case.scores:
+        yield from _before_birth(case, "scores.yaml", score, score.date, [score.by] if score.by else [], people, lang)
+    for contact in case.contacts:
+        yield from _before_birth(case, "contacts.yaml", contact, contact.date, contact.with_ + contact.alone, people, lang)
+
+
+def _last_day(value: int | dt.date) -> dt.date:
+    """The latest day a date or year allows."""
+    return value if isinstance(value, dt.date) else dt.date(value, 12, 31)
+
+
+def _before_birth(case: CaseFolder, file_name: str, entry: Model, day: dt.date, ids: list[str],
+                  people: dict[str, object], lang: Lang) -> Iterator[Diagnostic]:
+    for ident in dict.fromkeys(ids):
+        person = people.get(ident)
+        born = _birth(getattr(person, "born", None))
+        if born is not None and day < born:
+            yield _at("F021", case, file_name, entry, pick(
+                lang, f"{day} ligt voor de geboorte van {ident}", f"{day} is before {ident} was born"))
+
+
+def check(case: CaseFolder, lang: Lang, today: dt.date) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if case.case is not None and case.case.id != case.id:
+        out.append(_at("F010", case, "case.yaml", None, pick(
+            lang, f"id {case.case.id} is niet gelijk aan de mapnaam {case.id}",
+            f"id {case.case.id} differs from the folder name {case.id}")))
+    out += _duplicates(case, lang)
+    out += _references(case, lang)
+    out += _dates(case, lang, today)
+    return out

@@ -1,0 +1,120 @@
+"""Loading a case folder: every file read, validated and cross-checked, never an exception.
+
+`load_case` returns the case as far as it could be understood, with a diagnostic for
+every problem found on the way (F001-F030), each at its file, line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from gga_cli import crosscheck
+from gga_cli.diagnostics import Diagnostic, Severity
+from gga_cli.i18n import Lang, pick
+from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
+from gga_cli.validate import validate
+from gga_cli.yamlread import Problem, read
+
+
+@cache
+def _adapter(kind: FileKind) -> TypeAdapter[Any]:
+    return TypeAdapter(list[kind.model]) if kind.entries else TypeAdapter(kind.model)  # type: ignore[name-defined]
+
+
+def attribute(file_name: str) -> str:
+    """case.yaml -> case, safety-plan.yaml -> safety_plan: the CaseFolder attribute of a file."""
+    return file_name.removesuffix(".yaml").replace("-", "_")
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _diagnostics(problems: list[Problem], case: str | None, file: str) -> list[Diagnostic]:
+    return [Diagnostic(p.code, Severity.ERROR, case, file, p.line, p.column, p.message) for p in problems]
+
+
+def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or why it could not be read (a folder, no permission)."""
+    try:
+        return path.read_bytes(), []
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return None, [Problem("F001", None, None, pick(lang, f"kan het bestand niet lezen: {reason}", f"cannot read the file: {reason}"))]
+
+
+def load_document(raw: bytes, kind: FileKind, lang: Lang) -> tuple[Any, list[Problem]]:
+    """One file's bytes to its validated model (or list of entries), with its problems."""
+    parsed, problems = read(raw, lang)
+    if parsed is None:
+        return None, problems
+    data = parsed.data
+    if data is None:
+        data = [] if kind.entries else {}
+        parsed.data = data
+    if kind.entries and not isinstance(data, list):
+        problems.append(Problem("F010", 1, 1, pick(lang, "het bestand moet een lijst van regels zijn (- {...})", "the file must be a list of entries (- {...})")))
+        return None, problems
+    if not kind.entries and not isinstance(data, dict):
+        problems.append(Problem("F010", 1, 1, pick(lang, "het bestand moet een mapping van sleutels zijn (sleutel: waarde)", "the file must be a mapping of keys (key: value)")))
+        return None, problems
+    value, schema_problems = validate(_adapter(kind), parsed, lang)
+    return value, problems + schema_problems
+
+
+def load_case(folder: Path, root: Path, lang: Lang, today: dt.date) -> tuple[CaseFolder, list[Diagnostic]]:
+    """Load one case folder: each of its files, then the checks across files."""
+    rel = relative(folder, root)
+    case = CaseFolder(id=folder.name, folder="" if rel == "." else rel)
+    diagnostics: list[Diagnostic] = []
+    for name, kind in FILE_KINDS.items():
+        path = folder / name
+        file = case.path_of(name)
+        if not path.exists():
+            if kind.required:
+                diagnostics.append(
+                    Diagnostic("F030", Severity.ERROR, case.id, file, None, None,
+                               pick(lang, f"de zaakmap mist {name}", f"the case folder lacks {name}"))
+                )
+            continue
+        case.files[name] = file
+        raw, problems = read_file(path, lang)
+        value = None
+        if raw is not None:
+            value, more = load_document(raw, kind, lang)
+            problems += more
+        diagnostics += _diagnostics(problems, case.id, file)
+        if value is not None:
+            setattr(case, attribute(name), value)
+    for extra in sorted(folder.glob("*.y*ml")):
+        if extra.name not in FILE_KINDS and extra.suffix in (".yaml", ".yml"):
+            known = ", ".join(FILE_KINDS)
+            diagnostics.append(
+                Diagnostic("F010", Severity.ERROR, case.id, relative(extra, root), None, None,
+                           pick(lang, f"onbekend bestand in de zaakmap; gga leest alleen {known}",
+                                f"unknown file in the case folder; gga reads only {known}"))
+            )
+    diagnostics += crosscheck.check(case, lang, today)
+    return case, diagnostics
+
+
+def load_single(path: Path, root: Path, lang: Lang) -> list[Diagnostic]:
+    """Check one YAML file outside any case folder, by its name where gga knows it."""
+    file = relative(path, root)
+    raw, problems = read_file(path, lang)
+    if raw is not None:
+        kind = FILE_KINDS.get(path.name)
+        if kind is not None:
+            problems += load_document(raw, kind, lang)[1]
+        else:
+            problems += read(raw, lang)[1]
+    return _diagnostics(problems, None, file)
+

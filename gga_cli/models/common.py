@@ -1,0 +1,161 @@
+"""Value types shared by every file kind.
+
+The loader hands the schema text only (every YAML scalar is read as a string), so each
+type converts from text itself, strictly: `no` stays the word "no", `0612345678` keeps
+its zero, `1:30` is no number. Each type also says how it looks in the JSON Schema that
+editors read, where YAML 1.2 gives numbers and booleans their own types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
+_INT = re.compile(r"[0-9]{1,6}")
+_ID = r"^[a-z][a-z0-9_-]*$"
+_CASE_ID = r"^[0-9]{4}-[0-9]{4}$"
+
+
+def fail(nl: str, en: str) -> PydanticCustomError:
+    """A schema error in both report languages (see models.errors)."""
+    return PydanticCustomError("gga", "{en}", {"nl": nl, "en": en})
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise fail(f"'{_shown(value)}' is geen datum JJJJ-MM-DD", f"'{_shown(value)}' is no date YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{value} bestaat niet", f"{value} does not exist") from None
+
+
+def _to_year_or_date(value: Any) -> Any:
+    if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _YEAR.fullmatch(value):
+        return int(value)
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        return _to_date(value)
+    raise fail(f"'{_shown(value)}' is geen jaar JJJJ of datum JJJJ-MM-DD", f"'{_shown(value)}' is no year YYYY or date YYYY-MM-DD")
+
+
+def _to_int(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str) or not _INT.fullmatch(value):
+        raise fail(f"'{_shown(value)}' is geen geheel getal", f"'{_shown(value)}' is no whole number")
+    return int(value)
+
+
+def _to_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise fail(f"'{_shown(value)}' is niet true of false", f"'{_shown(value)}' is not true or false")
+
+
+def _to_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value
+    raise fail("moet tekst zijn, geen lijst of mapping", "must be text, not a list or mapping")
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_to_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+"""A calendar date, written YYYY-MM-DD."""
+
+YearOrDate = Annotated[
+    int | dt.date,
+    BeforeValidator(_to_year_or_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}-\d{2})?$"},
+            ]
+        }
+    ),
+]
+"""A year alone (YYYY) or a full date: a birth date may be known only by its year."""
+
+Flag = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"type": "boolean"})]
+
+Text = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    Field(min_length=1),
+    WithJsonSchema({"type": ["string", "number", "boolean"]}),
+]
+"""Free text. YAML 1.2 editors may see `12` or `true` as other types; gga reads them as text."""
+
+Id = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    Field(pattern=_ID),
+    WithJsonSchema({"type": "string", "pattern": _ID}),
+]
+"""An id of a person, network member, bottom line, agreement or goal: lower-case."""
+
+CaseId = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    Field(pattern=_CASE_ID),
+    WithJsonSchema({"type": "string", "pattern": _CASE_ID}),
+]
+
+
+def whole_number(low: int, high: int) -> Any:
+    """A whole number from `low` to `high`, written as digits."""
+    return Annotated[
+        int,
+        BeforeValidator(_to_int),
+        Field(ge=low, le=high),
+        WithJsonSchema({"type": "integer", "minimum": low, "maximum": high}),
+    ]
+
+
+Phase = whole_number(1, 3)
+
+
+class Model(BaseModel):
+    """Base of every file model: exactly the documented keys, nothing else.
+
+    `_line` and `_column` hold where the entry stands in its file. They are private, so
+    no YAML key can set them; the loader fills them in after validation.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    _line: int | None = PrivateAttr(default=None)
+    _column: int | None = PrivateAttr(default=None)
+
+    @property
+    def line(self) -> int | None:
+        return self._line
+
+    @property
+    def column(self) -> int | None:
+        return self._column
+
+
+def described(dutch: str, english: str, **kwargs: Any) -> Any:
+    """A field with its Dutch term and meaning, shown by editors on hover."""
+    return Field(description=f"{dutch}: {english}" if dutch else english, **kwargs)

@@ -1,0 +1,46 @@
+"""scores.yaml and contacts.yaml: one flow mapping a line, newest last."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import Field
+
+from gga_cli.models.common import Date, Flag, Id, Model, Text, described, whole_number
+
+ContactKind = Literal[
+    "home_visit",
+    "office",
+    "phone",
+    "video",
+    "network_meeting",
+    "supervised_visit",
+    "school",
+    "case_consultation",
+    "other",
+]
+CONTACT_KINDS: tuple[str, ...] = get_args(ContactKind)
+
+Score1to10 = whole_number(1, 10)
+
+
+class Score(Model):
+    date: Date = described("datum", "the day of the score")
+    score: Score1to10 = described("veiligheidsscore", "safety on a scale of 1 (unsafe) to 10 (safe)")
+    by: Id | None = described("door", "person or network id; absent means the worker", default=None)
+    note: Text | None = described("notitie", "what the score rests on", default=None)
+    private: Flag = described("vertrouwelijk", "never leaves the case in a report", default=False)
+
+
+class Contact(Model):
+    date: Date = described("datum", "the day of the contact")
+    kind: ContactKind = described("soort", "home_visit, office, phone, video, network_meeting, supervised_visit, school, case_consultation or other")
+    with_: list[Id] = Field(default_factory=list, alias="with", description="met: ids of who took part")
+    alone: list[Id] = described("alleen gesproken", "ids of the children spoken to alone", default_factory=list)
+    note: Text | None = described("notitie", "what happened", default=None)
+    private: Flag = described("vertrouwelijk", "never leaves the case in a report", default=False)
+
+    @property
+    def with_family(self) -> bool:
+        """Every kind but the team's own case review is a contact with the family."""
+        return self.kind != "case_consultation"

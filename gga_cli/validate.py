@@ -1,0 +1,143 @@
+"""Schema validation of parsed data, with every error placed at its line and column.
+
+An entry that breaks the schema is reported (F010) and left out, so the rules still judge
+the rest of the file: after reporting, a bad optional value is dropped, then a list entry
+that still fails, and only a file whose top level cannot stand is given up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from gga_cli.i18n import Lang
+from gga_cli.models.common import Model
+from gga_cli.models.errors import describe
+from gga_cli.yamlread import Parsed, Path, Problem
+
+_ROUNDS = 6
+
+
+def _in_data(data: Any, loc: tuple[Any, ...]) -> Path:
+    """The error's location as a path in the data, leaving out pydantic's own markers."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif node is None and isinstance(part, str):
+            path.append(part)  # a missing key: the path names it, the data has nothing
+        # anything else is a marker of pydantic's (a union member, a validator)
+    return tuple(path)
+
+
+def _node(data: Any, path: Path) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _kept(dropped: dict[Path, set[int]], path: Path, length: int) -> list[int]:
+    gone = dropped.get(path, set())
+    return [i for i in range(length) if i not in gone]
+
+
+def _clean(data: Any, path: Path, dropped: dict[Path, set[int]], removed: set[Path]) -> Any:
+    """A copy of the data without the dropped entries and removed keys."""
+    if isinstance(data, dict):
+        return {
+            k: _clean(v, path + (k,), dropped, removed) for k, v in data.items() if path + (k,) not in removed
+        }
+    if isinstance(data, list):
+        return [_clean(data[i], path + (i,), dropped, removed) for i in _kept(dropped, path, len(data))]
+    return data
+
+
+def _original(path: Path, data: Any, dropped: dict[Path, set[int]]) -> Path:
+    """Map a path in the cleaned data back to the original data."""
+    out: list[str | int] = []
+    node = data
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list):
+            kept = _kept(dropped, tuple(out), len(node))
+            part = kept[part] if part < len(kept) else part
+        out.append(part)
+        node = _node(node, (part,))
+    return tuple(out)
+
+
+def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, set[int]]) -> None:
+    """Tell each validated model where it stands in the file."""
+    if isinstance(obj, Model):
+        at = parsed.place(path)
+        if at is not None:
+            obj._line, obj._column = at
+        for name, info in type(obj).model_fields.items():
+            value = getattr(obj, name)
+            if isinstance(value, (Model, list)):
+                key = info.alias or name
+                _place(value, _node(data, (key,)), path + (key,), parsed, dropped)
+    elif isinstance(obj, list) and isinstance(data, list):
+        kept = _kept(dropped, path, len(data))
+        for item, index in zip(obj, kept):
+            if isinstance(item, Model):
+                _place(item, data[index], path + (index,), parsed, dropped)
+
+
+def validate(
+    target: type[BaseModel] | TypeAdapter[Any], parsed: Parsed, lang: Lang
+) -> tuple[Any, list[Problem]]:
+    """Validate the parsed data against a model (or an adapter for a list of entries).
+
+    Returns the validated value, or None where nothing of the file could stand, and a
+    problem for every schema error, placed where it occurs.
+    """
+    adapter = target if isinstance(target, TypeAdapter) else TypeAdapter(target)
+    data = parsed.data
+    problems: list[Problem] = []
+    dropped: dict[Path, set[int]] = {}
+    removed: set[Path] = set()
+    for round_ in range(_ROUNDS):
+        cleaned = _clean(data, (), dropped, removed) if (dropped or removed) else data
+        try:
+            value = adapter.validate_python(cleaned)
+        except ValidationError as err:
+            errors = err.errors(include_url=False)
+        else:
+            _place(value, data, (), parsed, dropped)
+            return value, problems
+        give_up = False
+        # all paths first, in the original data: the drops below shift the cleaned indices
+        located = [(e, _original(_in_data(cleaned, tuple(e["loc"])), data, dropped)) for e in errors]
+        for error, path in located:
+            if round_ == 0:
+                # a missing value is shown at the key that should hold it
+                at = parsed.place(path[:-1] if error["type"] == "missing" else path)
+                line, column = at or (None, None)
+                problems.append(Problem("F010", line, column, describe({**error, "loc": path}, lang)))
+            # leave out what failed: a key where it may go, else the list entry around it
+            if error["type"] != "missing" and path and isinstance(path[-1], str) and path not in removed:
+                removed.add(path)
+                continue
+            if error["type"] != "missing" and path and isinstance(path[-1], int):
+                dropped.setdefault(path[:-1], set()).add(path[-1])
+                continue
+            ints = [i for i, part in enumerate(path) if isinstance(part, int)]
+            if not ints:
+                give_up = True
+                continue
+            last = ints[-1]
+            dropped.setdefault(path[:last], set()).add(int(path[last]))
+        if give_up:
+            return None, problems
+    return None, problems

@@ -1,0 +1,259 @@
+"""Reading one YAML file safely: bytes in, plain data and positions out, never an exception.
+
+PyYAML's constructors are not used at all. The text goes through the parser's event
+stream, and the tree is built here from the events, so that:
+- every scalar stays text (the schema converts it), as the C base loader would give;
+- anchors, aliases, tags and directives are refused before any object exists (an alias
+  bomb never expands, a `!!python/...` tag never runs);
+- a repeated key is seen (PyYAML's loaders keep the last value without a word);
+- the tree is built without recursion, so deep nesting cannot raise RecursionError;
+- every node's line and column are kept, so a schema error points at its value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from gga_cli.i18n import Lang, pick
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+
+try:  # libyaml's parser, in every PyYAML wheel; the pure-Python one otherwise
+    _Loader: type[Any] = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.BaseLoader
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)", re.MULTILINE)
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem in one file, before it is tied to a case: code, place, message."""
+
+    code: str
+    line: int | None
+    column: int | None
+    message: str
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A file's data with the place of every node: `values` maps a path to where its value
+    starts, `keys` maps a path to where its key stands (1-based line and column)."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def place(self, path: Path) -> tuple[int, int] | None:
+        """Where the thing at `path` stands: its key for a block, its value for a scalar.
+
+        Falls back to the nearest ancestor that has a place.
+        """
+        while True:
+            if path in self.keys and not isinstance(path[-1], int):
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that keep it from being text gga can read."""
+    if len(raw) > MAX_BYTES:
+        size = f"{len(raw) / MAX_BYTES:.1f} MiB"
+        return None, [
+            Problem("F005", None, None, pick(lang, f"bestand is {size}, groter dan 1 MiB", f"file is {size}, larger than 1 MiB"))
+        ]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [
+            Problem("F001", 1, 1, pick(lang, "bestand is UTF-16; sla het op als UTF-8", "file is UTF-16; save it as UTF-8"))
+        ]
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        byte = raw[err.start]
+        return None, [
+            Problem(
+                "F001",
+                line,
+                column,
+                pick(
+                    lang,
+                    f"geen UTF-8 (byte 0x{byte:02x}); sla het bestand op als UTF-8",
+                    f"not UTF-8 (byte 0x{byte:02x}); save the file as UTF-8",
+                ),
+            )
+        ]
+    problems: list[Problem] = []
+    for match in _CONFLICT.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        marker = match.group(0).strip()
+        problems.append(
+            Problem(
+                "F004",
+                line,
+                1,
+                pick(lang, f"merge-conflictmarkering {marker}: los het conflict op", f"merge conflict marker {marker}: resolve the conflict"),
+            )
+        )
+    for match in _CONTROL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        code = f"U+{ord(match.group(0)):04X}"
+        problems.append(
+            Problem("F001", line, column, pick(lang, f"stuurteken {code} in de tekst", f"control character {code} in the text"))
+        )
+        break  # one is enough to refuse the file; the first tells where to look
+    if problems:
+        return None, problems
+    return text, []
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "key_at")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None  # in a mapping: the key whose value comes next
+        self.key_at: tuple[int, int] = (0, 0)
+
+
+def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
+    """Build the tree of one YAML document from its events.
+
+    Returns None for the data where the text is no YAML at all; refused constructs are
+    reported and left out, so that the rest of the file is still checked.
+    """
+    problems: list[Problem] = []
+    parsed = Parsed(None)
+    stack: list[_Frame] = []
+    documents = 0
+    skip = 0  # > 0 while inside a subtree that is passed over
+    skip_next = False  # the next node, whole, is passed over (the value of a refused key)
+    too_deep = False
+
+    def refuse(code: str, at: tuple[int, int], nl: str, en: str) -> None:
+        problems.append(Problem(code, at[0], at[1], pick(lang, nl, en)))
+
+    def place(value: Any, at: tuple[int, int]) -> Path | None:
+        """Put a node into its parent; returns its path, or None where it was a key or refused."""
+        nonlocal skip_next
+        if not stack:
+            parsed.data = value
+            parsed.values[()] = at
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            path = top.path + (len(top.container),)
+            top.container.append(value)
+        elif top.key is None:  # this node is a key
+            if not isinstance(value, str):
+                refuse("F010", at, "een sleutel moet tekst zijn", "a key must be text")
+                skip_next = True
+            elif value in top.container:
+                refuse("F002", at, f"sleutel '{value}' staat er twee keer", f"key '{value}' is repeated")
+                skip_next = True
+            else:
+                top.key, top.key_at = value, at
+            return None
+        else:
+            path = top.path + (top.key,)
+            top.container[top.key] = value
+            parsed.keys[path] = top.key_at
+            top.key = None
+        parsed.values[path] = at
+        return path
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            opens = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
+            if opens or kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                if skip:
+                    skip += opens
+                    continue
+                if skip_next:
+                    skip_next, skip = False, int(opens)
+                    continue
+                at = _mark(event.start_mark)
+                if kind is yaml.AliasEvent:
+                    refuse("F003", at, f"alias *{event.anchor} is niet toegestaan", f"alias *{event.anchor} is not allowed")
+                    if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+                        skip_next = True  # an alias as a key: its value goes too
+                    else:
+                        place(None, at)
+                    continue
+                if event.anchor is not None:
+                    refuse("F003", at, f"anker &{event.anchor} is niet toegestaan", f"anchor &{event.anchor} is not allowed")
+                if event.tag is not None:
+                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    refuse("F003", at, f"tag {tag} is niet toegestaan", f"tag {tag} is not allowed")
+                if not opens:
+                    # a plain null, ~ or nothing is no value; quoted, it is the text itself
+                    plain_null = not event.style and event.value in _NULLS
+                    place(None if plain_null else event.value, at)
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    if not too_deep:
+                        refuse("F001", at, f"dieper genest dan {MAX_DEPTH} niveaus", f"nested deeper than {MAX_DEPTH} levels")
+                        too_deep = True
+                    skip = 1
+                    continue
+                container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
+                path = place(container, at)
+                if path is None:  # a mapping or list as a key: refused, passed over
+                    skip = 1
+                else:
+                    stack.append(_Frame(container, path))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                if skip:
+                    skip -= 1
+                else:
+                    stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                at = _mark(event.start_mark)
+                if event.version is not None or event.tags:
+                    refuse("F003", at, "%-directieven zijn niet toegestaan", "% directives are not allowed")
+                if documents > 1:
+                    refuse("F001", at, "meer dan één YAML-document in het bestand", "more than one YAML document in the file")
+                    break
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        at = _mark(mark) if mark is not None else (1, 1)
+        reason = err.problem or err.context or "invalid YAML"
+        refuse("F001", at, f"geen geldige YAML: {reason}", f"not valid YAML: {reason}")
+        return None, problems
+    except yaml.YAMLError as err:  # reader errors carry no mark of the usual kind
+        refuse("F001", (1, 1), f"geen geldige YAML: {err}", f"not valid YAML: {err}")
+        return None, problems
+    return parsed, problems
+
+
+def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
+    """Bytes to parsed data: decoding, raw-line checks, then the event-level parse."""
+    text, problems = decode(raw, lang)
+    if text is None:
+        return None, problems
+    return parse(text, lang)
