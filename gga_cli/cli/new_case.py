@@ -1,0 +1,76 @@
+"""`gga new-case`: scaffold the next case of a caseload."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gga_cli import console
+from gga_cli.cli.common import TodayOpt, UsageError, day, handles_errors, today
+
+
+class MeasureKind(StrEnum):
+    ots = "ots"
+    voogdij = "voogdij"
+    jr = "jr"
+    voluntary = "voluntary"
+
+
+def _ask(value: str | None, option: str, question: str) -> str:
+    """A missing value: asked for on a terminal, else wrong use."""
+    if value:
+        return value
+    if sys.stdin.isatty():
+        answer: str = typer.prompt(question)
+        return answer
+    raise UsageError(f"missing {option}")
+
+
+@handles_errors
+def new_case(
+    family: Annotated[str | None, typer.Option("--family", help="How people refer to the family (a pseudonym is fine).")] = None,
+    registered: Annotated[str | None, typer.Option("--registered", metavar="YYYY-MM-DD", help="Registration date (aanmelding).")] = None,
+    worker: Annotated[str | None, typer.Option("--worker", help="The family's jeugdbeschermer.")] = None,
+    measure: Annotated[MeasureKind | None, typer.Option("--measure", help="The measure.")] = None,
+    start: Annotated[str | None, typer.Option("--start", metavar="YYYY-MM-DD", help="Start of the measure (default: registration).")] = None,
+    end: Annotated[str | None, typer.Option("--end", metavar="YYYY-MM-DD", help="End of the measure; needed for ots and jr.")] = None,
+    team: Annotated[str | None, typer.Option("--team", help="The worker's team.")] = None,
+    root: Annotated[Path | None, typer.Option("--root", help="The caseload (default: the one you are in).")] = None,
+    today_: TodayOpt = None,
+) -> int:
+    """Scaffold the next case id (YYYY-NNNN, year of registration) and print its folder.
+
+    Asks for missing values on a terminal.
+
+    Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots --end 2027-02-01
+    """
+    from gga_cli.caseload import SETTINGS, find_upwards
+    from gga_cli.scaffold import NewCase
+    from gga_cli.scaffold import new_case as scaffold
+
+    caseload = root or find_upwards(Path.cwd(), SETTINGS)
+    if caseload is None or not (caseload / SETTINGS).is_file():
+        raise UsageError(f"no caseload ({SETTINGS}) at or above {root or Path.cwd()}: run `gga init` first or pass --root")
+    family = _ask(family, "--family", "Family")
+    worker = _ask(worker, "--worker", "Worker")
+    registered_on = day(_ask(registered, "--registered", "Registered (YYYY-MM-DD)"), today(today_))
+    kind = measure or MeasureKind(_ask(None, "--measure", "Measure (ots, voogdij, jr, voluntary)"))
+    end_on = day(end, today(today_)) if end else None
+    if kind in (MeasureKind.ots, MeasureKind.jr) and end_on is None:
+        end_on = day(_ask(None, "--end", "End of the measure (YYYY-MM-DD)"), today(today_))
+    for label, text in (("--family", family), ("--worker", worker), ("--team", team or "")):
+        if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text):
+            raise UsageError(f"{label} holds a control character")
+    if registered_on > today(today_):
+        raise UsageError(f"--registered {registered_on} is after today")
+    spec = NewCase(family, registered_on, worker, kind.value, day(start, registered_on), end_on, team)
+    console.line(str(scaffold(caseload, spec)))
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    app.command("new-case")(new_case)

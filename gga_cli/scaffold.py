@@ -1,0 +1,302 @@
+"""Making things: a new caseload (`gga init`), the demo caseload, and a new case (`gga new-case`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from gga_cli.atomic import write_text
+from gga_cli.caseload import SETTINGS, find_cases
+from gga_cli.jsonschema import render, schemas
+from gga_cli.models import schema_name
+from gga_cli.models.settings import Settings
+
+SCHEMA_DIR = "schemas"
+MODELINE = "# yaml-language-server: $schema={path}\n"
+
+
+class Exists(Exception):
+    """The target already holds what would be made: nothing is overwritten."""
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def settings_text() -> str:
+    """gga.toml with every setting present, at its default, each explained in a comment."""
+    from gga_cli.rules import REGISTRY
+
+    defaults = Settings()
+    lines = [
+        "# Settings of this caseload, read by gga. Every setting is shown at its default.",
+        "",
+        "[organisation]",
+    ]
+    for name, info in type(defaults.organisation).model_fields.items():
+        lines += [f"# {info.description}", f"{name} = {_toml_value(getattr(defaults.organisation, name))}"]
+    lines += ["", "# Day counts of the rules: calendar days from each rule's anchor (see `gga rules`).", "[deadlines]"]
+    for name, info in type(defaults.deadlines).model_fields.items():
+        lines += [f"# {info.description}", f"{name} = {getattr(defaults.deadlines, name)}"]
+    lines += [
+        "",
+        '# Severity per rule: "error", "warning" or "off". Uncomment a line to change a rule.',
+        "[rules]",
+    ]
+    for code, rule in REGISTRY.items():
+        lines.append(f'# {code} = "{rule.severity.value}"  # {rule.summary}')
+    return "\n".join(lines) + "\n"
+
+
+GITATTRIBUTES = """\
+# Case files are text with LF line ends on every machine.
+*.yaml text eol=lf
+*.toml text eol=lf
+# Scores and contacts are one line an entry, newest last: two workers' additions merge
+# by keeping both sides.
+scores.yaml merge=union
+contacts.yaml merge=union
+"""
+
+GITIGNORE = """\
+# gga's cache of the status board (it holds case data: never commit it)
+.gga/
+# rendered reports: they leave the repository only on purpose
+*.pdf
+*-overdracht.md
+*-handover.md
+reports/
+"""
+
+PRE_COMMIT = """\
+# Runs `gga check` before every commit (https://pre-commit.com).
+# gga must be installed where you commit: pip install gga
+repos:
+  - repo: local
+    hooks:
+      - id: gga-check
+        name: gga check
+        entry: gga check
+        language: system
+        files: '\\.(ya?ml|toml)$'
+        pass_filenames: false
+"""
+
+GITHUB_WORKFLOW = """\
+# Checks every case file on each push and pull request; findings show on the files.
+name: gga check
+on: [push, pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    env:
+      GGA_PIP_SPEC: "gga=={version}"  # where your organisation installs gga from
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install "$GGA_PIP_SPEC"
+      - run: gga check --format github
+"""
+
+GITLAB_CI = """\
+# Checks every case file on each push.
+gga-check:
+  image: python:3.11-slim
+  variables:
+    GGA_PIP_SPEC: "gga=={version}"  # where your organisation installs gga from
+  script:
+    - pip install "$GGA_PIP_SPEC"
+    - gga check
+"""
+
+
+def _vscode_settings() -> str:
+    import json
+
+    from gga_cli.models import FILE_KINDS
+
+    mapping = {f"./{SCHEMA_DIR}/{schema_name(name)}": [f"**/{name}"] for name in FILE_KINDS}
+    return json.dumps({"yaml.schemas": mapping}, indent=2) + "\n"
+
+
+def write_schemas(root: Path) -> None:
+    folder = root / SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, value in schemas().items():
+        write_text(folder / name, render(value))
+
+
+def _git_init(root: Path) -> bool:
+    """`git init` where the folder is in no repository yet; False where git is not installed."""
+    git = shutil.which("git")
+    if git is None:
+        return False
+    inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True, text=True)
+    if inside.returncode != 0:
+        subprocess.run([git, "init", "-q"], cwd=root, check=True, capture_output=True)
+    return True
+
+
+def init_caseload(root: Path, settings: str | None = None) -> list[Path]:
+    """Make a caseload in `root`: settings, cases/, git attributes and ignores, schemas,
+    editor settings, a pre-commit hook and CI jobs. Returns the files written."""
+    from gga_cli import __version__
+
+    if (root / SETTINGS).exists():
+        raise Exists(f"{root / SETTINGS} exists already: {root} is a caseload")
+    root.mkdir(parents=True, exist_ok=True)
+    files = {
+        SETTINGS: settings if settings is not None else settings_text(),
+        "cases/.gitkeep": "",
+        ".gitattributes": GITATTRIBUTES,
+        ".gitignore": GITIGNORE,
+        ".vscode/settings.json": _vscode_settings(),
+        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".github/workflows/gga-check.yml": GITHUB_WORKFLOW.replace("{version}", __version__),
+        ".gitlab-ci.yml": GITLAB_CI.replace("{version}", __version__),
+    }
+    written: list[Path] = []
+    for name, text in files.items():
+        path = root / name
+        if path.exists():
+            continue  # a file the user has already (a CI config, an ignore list) is left alone
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text(path, text)
+        written.append(path)
+    write_schemas(root)
+    _git_init(root)
+    return written
+
+
+_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def shift_dates(text: str, days: int) -> str:
+    """Every YYYY-MM-DD date in the text moved by `days`; years alone stay as they are."""
+
+    def move(match: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return match[0]
+        return (day + dt.timedelta(days=days)).isoformat()
+
+    return _DATE.sub(move, text) if days else text
+
+
+def demo_source() -> Path:
+    """The demo caseload shipped with gga."""
+    return Path(str(resources.files("gga_cli.examples")))
+
+
+def write_demo(root: Path, today: dt.date) -> list[Path]:
+    """The demo caseload in `root`, its dates moved so that it is alive on `today`."""
+    import tomllib
+
+    source = demo_source()
+    meta = tomllib.loads((source / SETTINGS).read_text(encoding="utf-8"))
+    anchor = meta["demo"]["anchor"]
+    shift = (today - anchor).days
+    settings = re.sub(r"\n\[demo\][^\[]*", "\n", (source / SETTINGS).read_text(encoding="utf-8")).rstrip() + "\n"
+    settings = settings.replace(
+        "# Demo caseload of gga. Its dates are anchored on [demo].anchor; `gga init --demo DIR` writes a copy shifted to today.",
+        f"# Demo caseload of gga, its dates moved to {today.isoformat()}.",
+    )
+    written = init_caseload(root, settings=settings)
+    for folder in find_cases(source):
+        target = root / "cases" / folder.name
+        target.mkdir(parents=True, exist_ok=True)
+        for file in sorted(folder.glob("*.yaml")):
+            text = shift_dates(file.read_text(encoding="utf-8"), shift)
+            text = text.replace("../../../schemas/", "../../schemas/")
+            write_text(target / file.name, text)
+            written.append(target / file.name)
+    return written
+
+
+@dataclass(frozen=True)
+class NewCase:
+    family: str
+    registered: dt.date
+    worker: str
+    measure: str
+    start: dt.date
+    end: dt.date | None
+    team: str | None = None
+
+
+def next_id(root: Path, year: int) -> str:
+    numbers = [
+        int(folder.name[5:])
+        for folder in find_cases(root)
+        if re.fullmatch(rf"{year}-\d{{4}}", folder.name)
+    ]
+    return f"{year}-{max(numbers, default=0) + 1:04d}"
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar holding exactly `text`."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def new_case(root: Path, spec: NewCase) -> Path:
+    """Scaffold the next case of the registration year in `root/cases/`: case.yaml and genogram.yaml."""
+    cases = root / "cases"
+    cases.mkdir(parents=True, exist_ok=True)
+    while True:
+        case_id = next_id(root, spec.registered.year)
+        folder = cases / case_id
+        try:
+            os.mkdir(folder)  # atomic: two workers at once get two ids
+            break
+        except FileExistsError:
+            continue
+    schema_path = os.path.relpath(root / SCHEMA_DIR, folder).replace(os.sep, "/")
+    measure = [f"  kind: {spec.measure}", f"  start: {spec.start.isoformat()}"]
+    if spec.end is not None:
+        measure.append(f"  end: {spec.end.isoformat()}")
+    case_lines = [
+        MODELINE.format(path=f"{schema_path}/case.schema.json").rstrip("\n"),
+        f"id: {case_id}",
+        f"family: {_quoted(spec.family)}",
+        f"registered: {spec.registered.isoformat()}",
+        f"worker: {_quoted(spec.worker)}",
+        *([f"team: {_quoted(spec.team)}"] if spec.team else []),
+        "measure:",
+        *measure,
+        "phase: 1",
+        "phases:",
+        f"  - {{phase: 1, start: {spec.registered.isoformat()}}}",
+        "sharing: []",
+        "waivers: []",
+    ]
+    genogram_lines = [
+        MODELINE.format(path=f"{schema_path}/genogram.schema.json").rstrip("\n"),
+        "# The family (genogram) and its network (sociogram). Example entries:",
+        "#   - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [ron, els], child: true, index: true}",
+        "#   - {id: mike, name: Mike, kind: informal, relation: beste vriend van Sjors}",
+        "people: []",
+        "couples: []",
+        "bonds: []",
+        "households: []",
+        "network: []",
+    ]
+    write_text(folder / "case.yaml", "\n".join(case_lines) + "\n")
+    write_text(folder / "genogram.yaml", "\n".join(genogram_lines) + "\n")
+    if not (root / SCHEMA_DIR).is_dir():
+        write_schemas(root)
+    return folder
