@@ -168,7 +168,7 @@ def _before_birth(case: CaseFolder, file_name: str, entry: Model, day: dt.date, 
 def check(case: CaseFolder, lang: Lang, today: dt.date) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if case.case is not None and case.case.id != case.id:
-        out.append(_at("F010", case, "case.yaml", None, pick(
+        out.append(_at("F010", case, "case.yaml", case.case, pick(
             lang, f"id {case.case.id} is niet gelijk aan de mapnaam {case.id}",
             f"id {case.case.id} differs from the folder name {case.id}")))
     out += _duplicates(case, lang)

@@ -122,7 +122,10 @@ def validate(
         for error, path in located:
             if round_ == 0:
                 # a missing value is shown at the key that should hold it
-                at = parsed.place(path[:-1] if error["type"] == "missing" else path)
+                if error["type"] == "extra_forbidden":
+                    at = parsed.keys.get(path) or parsed.place(path)
+                else:
+                    at = parsed.place(path[:-1] if error["type"] == "missing" else path)
                 line, column = at or (None, None)
                 problems.append(Problem("F010", line, column, describe({**error, "loc": path}, lang)))
             # leave out what failed: a key where it may go, else the list entry around it

@@ -56,18 +56,31 @@ class Parsed:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def place(self, path: Path) -> tuple[int, int] | None:
-        """Where the thing at `path` stands: its key for a block, its value for a scalar.
+        """Where the thing at `path` stands: a scalar's value, a block's key, a list entry's start.
 
         Falls back to the nearest ancestor that has a place.
         """
         while True:
-            if path in self.keys and not isinstance(path[-1], int):
+            if path and not isinstance(path[-1], int) and path in self.keys and isinstance(self._node(path), (dict, list)):
                 return self.keys[path]
             if path in self.values:
                 return self.values[path]
+            if path and path in self.keys:
+                return self.keys[path]
             if not path:
                 return None
             path = path[:-1]
+
+    def _node(self, path: Path) -> Any:
+        node = self.data
+        for part in path:
+            if isinstance(node, dict) and isinstance(part, str):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                return None
+        return node
 
 
 def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
@@ -151,7 +164,6 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     documents = 0
     skip = 0  # > 0 while inside a subtree that is passed over
     skip_next = False  # the next node, whole, is passed over (the value of a refused key)
-    too_deep = False
 
     def refuse(code: str, at: tuple[int, int], nl: str, en: str) -> None:
         problems.append(Problem(code, at[0], at[1], pick(lang, nl, en)))
@@ -214,12 +226,9 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
                     plain_null = not event.style and event.value in _NULLS
                     place(None if plain_null else event.value, at)
                     continue
-                if len(stack) >= MAX_DEPTH:
-                    if not too_deep:
-                        refuse("F001", at, f"dieper genest dan {MAX_DEPTH} niveaus", f"nested deeper than {MAX_DEPTH} levels")
-                        too_deep = True
-                    skip = 1
-                    continue
+                if len(stack) >= MAX_DEPTH:  # no case file is this deep: stop before the parser's own limit
+                    refuse("F001", at, f"dieper genest dan {MAX_DEPTH} niveaus", f"nested deeper than {MAX_DEPTH} levels")
+                    return None, problems
                 container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
                 path = place(container, at)
                 if path is None:  # a mapping or list as a key: refused, passed over
