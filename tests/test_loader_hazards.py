@@ -137,8 +137,16 @@ def test_a_non_breaking_space_after_a_colon_makes_no_mapping(tmp_path: Path) -> 
 
 def test_deep_nesting_is_refused_without_recursion_error(tmp_path: Path) -> None:
     text = "concerns: " + "[" * 5000 + "]" * 5000 + "\n"
+    # libyaml's scanner stops flow nesting at its own limit, before any event reaches gga
     assert load(tmp_path, {"safety-plan.yaml": text}) == [
-        error("F001", "safety-plan.yaml", 1, 74, "nested deeper than 64 levels"),
+        error("F001", "safety-plan.yaml", 1, 1010, "not valid YAML: exceeded maximum nesting depth"),
+    ]
+
+
+def test_deep_block_nesting_stops_at_gga_s_limit(tmp_path: Path) -> None:
+    text = "reason:\n" + "".join("  " * level + "a:\n" for level in range(1, 300))
+    assert load(tmp_path, {"safety-plan.yaml": text}) == [
+        error("F001", "safety-plan.yaml", 65, 129, "nested deeper than 64 levels"),
     ]
 
 
