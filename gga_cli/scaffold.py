@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from gga_cli.atomic import write_text
@@ -198,7 +197,9 @@ def shift_dates(text: str, days: int) -> str:
 
 def demo_source() -> Path:
     """The demo caseload shipped with gga."""
-    return Path(str(resources.files("gga_cli.examples")))
+    from gga_cli.resources import data_dir
+
+    return data_dir("examples")
 
 
 def write_demo(root: Path, today: dt.date) -> list[Path]:
