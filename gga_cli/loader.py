@@ -7,6 +7,7 @@ every problem found on the way (F001-F030), each at its file, line and column.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,15 +71,22 @@ def load_document(raw: bytes, kind: FileKind, lang: Lang) -> tuple[Any, list[Pro
     return value, problems + schema_problems
 
 
-def load_case(folder: Path, root: Path, lang: Lang, today: dt.date) -> tuple[CaseFolder, list[Diagnostic]]:
-    """Load one case folder: each of its files, then the checks across files."""
+def load_case(
+    folder: Path, root: Path, lang: Lang, today: dt.date, overrides: Mapping[str, bytes] | None = None
+) -> tuple[CaseFolder, list[Diagnostic]]:
+    """Load one case folder: each of its files, then the checks across files.
+
+    `overrides` maps a file name to bytes read in place of the file on disk (present or
+    not): a recording command validates the whole case with its edit before writing it.
+    """
+    overrides = overrides or {}
     rel = relative(folder, root)
     case = CaseFolder(id=folder.name, folder="" if rel == "." else rel)
     diagnostics: list[Diagnostic] = []
     for name, kind in FILE_KINDS.items():
         path = folder / name
         file = case.path_of(name)
-        if not path.exists():
+        if name not in overrides and not path.exists():
             if kind.required:
                 diagnostics.append(
                     Diagnostic("F030", Severity.ERROR, case.id, file, None, None,
@@ -86,7 +94,7 @@ def load_case(folder: Path, root: Path, lang: Lang, today: dt.date) -> tuple[Cas
                 )
             continue
         case.files[name] = file
-        raw, problems = read_file(path, lang)
+        raw, problems = (overrides[name], []) if name in overrides else read_file(path, lang)
         value = None
         if raw is not None:
             value, more = load_document(raw, kind, lang)
