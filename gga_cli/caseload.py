@@ -142,9 +142,9 @@ def load_settings(root: Path, lang: Lang | None = None) -> tuple[Settings, list[
         reason = _TOML_PLACE.sub("", message).strip()
         return Settings(), [Diagnostic("F001", Severity.ERROR, None, SETTINGS, line, column, pick(
             lang or "nl", f"gga.toml is geen geldige TOML: {reason}", f"gga.toml is no valid TOML: {reason}"))]
-    language: Lang = lang or (data.get("organisation", {}).get("language") if isinstance(data.get("organisation"), dict) else None) or "nl"  # type: ignore[assignment]
-    if language not in ("nl", "en"):
-        language = "nl"
+    organisation = data.get("organisation")
+    configured = organisation.get("language") if isinstance(organisation, dict) else None
+    language: Lang = lang or ("en" if configured == "en" else "nl")
     diagnostics: list[Diagnostic] = []
     from gga_cli.rules import REGISTRY
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
@@ -156,7 +156,7 @@ def _last_day(value: int | dt.date) -> dt.date:
 
 
 def _before_birth(case: CaseFolder, file_name: str, entry: Model, day: dt.date, ids: list[str],
-                  people: dict[str, object], lang: Lang) -> Iterator[Diagnostic]:
+                  people: Mapping[str, object], lang: Lang) -> Iterator[Diagnostic]:
     for ident in dict.fromkeys(ids):
         person = people.get(ident)
         born = _birth(getattr(person, "born", None))

@@ -13,6 +13,7 @@ stream, and the tree is built here from the events, so that:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,7 +199,8 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
         return path
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+        for event in events:
             kind = type(event)
             opens = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
             if opens or kind is yaml.ScalarEvent or kind is yaml.AliasEvent:

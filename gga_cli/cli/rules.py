@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Format, LangOpt, handles_errors
+from gga_cli.cli.common import Format, LangOpt, Language, handles_errors
+from gga_cli.i18n import Lang
 
 
 @handles_errors
@@ -22,7 +23,7 @@ def rules(
     from gga_cli.rules import REGISTRY
     from gga_cli.tables import rules_table
 
-    language = lang.value if lang else "nl"
+    language: Lang = "en" if lang is Language.en else "nl"
     if format is Format.json:
         console.emit_json(
             [

@@ -122,17 +122,15 @@ CaseId = Annotated[
 ]
 
 
-def whole_number(low: int, high: int) -> Any:
-    """A whole number from `low` to `high`, written as digits."""
-    return Annotated[
-        int,
-        BeforeValidator(_to_int),
-        Field(ge=low, le=high),
-        WithJsonSchema({"type": "integer", "minimum": low, "maximum": high}),
-    ]
+def _whole(low: int, high: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": low, "maximum": high}
 
 
-Phase = whole_number(1, 3)
+Phase = Annotated[int, BeforeValidator(_to_int), Field(ge=1, le=3), WithJsonSchema(_whole(1, 3))]
+"""A phase of the method: 1, 2 or 3."""
+
+ScoreValue = Annotated[int, BeforeValidator(_to_int), Field(ge=1, le=10), WithJsonSchema(_whole(1, 10))]
+"""A safety score: a whole number from 1 (unsafe) to 10 (safe)."""
 
 
 class Model(BaseModel):

@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from gga_cli.models.common import Date, Flag, Id, Model, Text, described, whole_number
+from gga_cli.models.common import Date, Flag, Id, Model, ScoreValue, Text, described
 
 ContactKind = Literal[
     "home_visit",
@@ -21,12 +21,10 @@ ContactKind = Literal[
 ]
 CONTACT_KINDS: tuple[str, ...] = get_args(ContactKind)
 
-Score1to10 = whole_number(1, 10)
-
 
 class Score(Model):
     date: Date = described("datum", "the day of the score")
-    score: Score1to10 = described("veiligheidsscore", "safety on a scale of 1 (unsafe) to 10 (safe)")
+    score: ScoreValue = described("veiligheidsscore", "safety on a scale of 1 (unsafe) to 10 (safe)")
     by: Id | None = described("door", "person or network id; absent means the worker", default=None)
     note: Text | None = described("notitie", "what the score rests on", default=None)
     private: Flag = described("vertrouwelijk", "never leaves the case in a report", default=False)
