@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def rules_table(rules: list[Rule], lang: Lang) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, pad_edge=False, show_lines=False, header_style="bold")
     table.add_column(pick(lang, "code", "code"), no_wrap=True)
@@ -22,5 +23,6 @@ def rules_table(rules: list[Rule], lang: Lang) -> Table:
     table.add_column(pick(lang, "boekje", "booklet"), style="italic")
     for r in rules:
         style = "red" if r.severity.value == "error" else "yellow"
-        table.add_row(r.code, f"[{style}]{r.severity.value}[/]", pick(lang, r.summary_nl, r.summary), r.booklet)
+        # user-facing text goes in as Text, so brackets in it are never read as markup
+        table.add_row(r.code, Text(r.severity.value, style=style), Text(pick(lang, r.summary_nl, r.summary)), Text(r.booklet))
     return table
