@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -89,3 +91,37 @@ def diagnostic_github(d: Diagnostic) -> str:
             props.append(f"col={d.column}")
     props.append(f"title={_escape_property(d.code)}")
     return f"::{d.severity.value} {','.join(props)}::{_escape_data(d.message)}"
+
+
+PROGRESS_FROM = 50  # fewer cases than this load too fast to need a bar
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Callable[[int], Callable[[], None]]]:
+    """A progress bar on stderr while many cases load, only where stderr is a terminal.
+
+    Yields `start(total)`, which returns the function to call after each step. Where no bar
+    is shown (stderr a pipe or a dumb terminal, or few steps) that function does nothing.
+    """
+    bars: list[Any] = []
+
+    def start(total: int) -> Callable[[], None]:
+        console = stderr()
+        if total < PROGRESS_FROM or not console.is_terminal or console.is_dumb_terminal:
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=console, transient=True,
+        )
+        task = bar.add_task(label, total=total)
+        bar.start()
+        bars.append(bar)
+        return lambda: bar.advance(task)
+
+    try:
+        yield start
+    finally:
+        for bar in bars:
+            bar.stop()

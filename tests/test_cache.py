@@ -1,0 +1,128 @@
+"""The board's cache in <caseload>/.gga/: used while nothing changed, never stale, rebuilt when broken."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from test_status import CASELOAD, TODAY
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+Make = Callable[[dict[str, str]], Path]
+LONG_AGO_NS = 1_700_000_000 * 10**9  # November 2023: well clear of the racy window
+
+
+def age(root: Path) -> None:
+    """Date every file back, as files are that were not just written."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(LONG_AGO_NS, LONG_AGO_NS))
+
+
+def board(gga: Run, root: Path, *args: str) -> dict[str, dict[str, object]]:
+    result = gga("status", str(root), "--format", "json", "--today", TODAY, *args)
+    assert result.returncode in (0, 1), result.stderr
+    return {row["id"]: row for row in json.loads(result.stdout)["cases"]}
+
+
+def cache_file(root: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((root / ".gga" / "board.json").read_text(encoding="utf-8"))
+    return data
+
+
+def test_an_unchanged_case_is_served_from_the_cache(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    board(gga, root)
+    data = cache_file(root)
+    cases = data["cases"]
+    assert isinstance(cases, dict) and sorted(cases) == ["cases/2026-0001", "cases/2026-0002", "cases/2026-0003"]
+    # prove the second run reads the cache: a row changed there (and only there) shows
+    cases["cases/2026-0001"]["row"]["family"] = "Uit de cache"
+    (root / ".gga" / "board.json").write_text(json.dumps(data), encoding="utf-8")
+    assert board(gga, root)["2026-0001"]["family"] == "Uit de cache"
+
+
+def test_editing_one_file_shows_at_once(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    assert board(gga, root)["2026-0001"]["last_score"] == 7
+    with (root / "cases/2026-0001/scores.yaml").open("a", encoding="utf-8") as scores:
+        scores.write("- {date: 2026-11-28, score: 2}\n")
+    assert board(gga, root)["2026-0001"]["last_score"] == 2
+    # and when the cache was written after the edit had settled, too
+    age(root)
+    with (root / "cases/2026-0001/scores.yaml").open("a", encoding="utf-8") as scores:
+        scores.write("- {date: 2026-11-29, score: 9}\n")
+    os.utime(root / "cases/2026-0001/scores.yaml", ns=(LONG_AGO_NS + 10**9, LONG_AGO_NS + 10**9))
+    assert board(gga, root)["2026-0001"]["last_score"] == 9
+
+
+def test_another_day_or_language_or_settings_is_judged_afresh(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    board(gga, root)
+    data = cache_file(root)
+    data["cases"]["cases/2026-0001"]["row"]["family"] = "Uit de cache"  # type: ignore[index]
+    (root / ".gga" / "board.json").write_text(json.dumps(data), encoding="utf-8")
+    result = gga("status", str(root), "--format", "json", "--today", "2026-11-30")
+    assert "Uit de cache" not in result.stdout
+    (root / ".gga" / "board.json").write_text(json.dumps(data), encoding="utf-8")
+    (root / "gga.toml").write_text('[organisation]\nname = "Ander"\n', encoding="utf-8")
+    assert board(gga, root)["2026-0001"]["family"] == "Familie Brood"
+
+
+def test_a_corrupt_cache_is_ignored_and_rebuilt(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    fresh = board(gga, root)
+    for garbage in ("{not json", '{"key": 1, "cases": []}', "", json.dumps({**cache_file(root), "cases": {
+            "cases/2026-0001": {"signature": [], "row": {"id": 5}}}})):
+        (root / ".gga" / "board.json").write_text(garbage, encoding="utf-8")
+        assert board(gga, root) == fresh
+    assert sorted(cache_file(root)["cases"]) == ["cases/2026-0001", "cases/2026-0002", "cases/2026-0003"]  # type: ignore[arg-type]
+
+
+def test_a_row_whose_signature_matches_but_is_malformed_is_judged_afresh(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    fresh = board(gga, root)
+    data = cache_file(root)
+    data["cases"]["cases/2026-0001"]["row"]["scores"] = "7"  # type: ignore[index]
+    (root / ".gga" / "board.json").write_text(json.dumps(data), encoding="utf-8")
+    assert board(gga, root) == fresh
+
+
+def test_the_cache_keeps_no_notes_and_stays_out_of_git(gga: Run, caseload: Make) -> None:
+    root = caseload({**CASELOAD, "cases/2026-0002/contacts.yaml": (
+        '- {date: 2026-11-27, kind: phone, with: [els], note: "Moeder vertelt over de ruzie van gisteren"}\n')})
+    age(root)
+    board(gga, root)
+    text = (root / ".gga" / "board.json").read_text(encoding="utf-8")
+    assert "ruzie" not in text
+    assert (root / ".gga" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (root / ".gga" / "board.json").stat().st_mode & 0o077 == 0
+
+
+def test_a_removed_case_leaves_the_board_and_the_cache(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    board(gga, root)
+    for path in (root / "cases/2026-0002").iterdir():
+        path.unlink()
+    (root / "cases/2026-0002").rmdir()
+    assert sorted(board(gga, root)) == ["2026-0001", "2026-0003"]
+    assert sorted(cache_file(root)["cases"]) == ["cases/2026-0001", "cases/2026-0003"]  # type: ignore[arg-type]
+
+
+def test_a_case_folder_outside_any_caseload_writes_no_cache(gga: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "2026-0001"
+    folder.mkdir()
+    (folder / "case.yaml").write_text(CASELOAD["cases/2026-0001/case.yaml"], encoding="utf-8")
+    (folder / "genogram.yaml").write_text(CASELOAD["cases/2026-0001/genogram.yaml"], encoding="utf-8")
+    age(folder)
+    assert list(board(gga, folder)) == ["2026-0001"]
+    assert not any(p.name == ".gga" for p in tmp_path.rglob("*"))
