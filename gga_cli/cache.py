@@ -199,7 +199,7 @@ def _relative(folder: Path, root: Path) -> str:
     return Path(os.path.relpath(os.path.abspath(folder), root)).as_posix()
 
 
-def _deadlines(case: CaseFolder, ctx: Context) -> list[Deadline]:
+def deadlines(case: CaseFolder, ctx: Context) -> list[Deadline]:
     """The case's open deadlines from the rules' deadline finders, overdue ones included."""
     from gga_cli.rules import REGISTRY, severity_of
 
@@ -225,4 +225,4 @@ def _judge(target: Target, folders: list[Path], settings: Settings, today: dt.da
     ctx = context(settings, today, lang)
     subset = dataclasses.replace(target, cases=folders, only_files={})
     for case, diagnostics in cases(subset, ctx):
-        yield row(case, diagnostics, _deadlines(case, ctx), today, settings.deadlines.alarm_score)
+        yield row(case, diagnostics, deadlines(case, ctx), today, settings.deadlines.alarm_score)
