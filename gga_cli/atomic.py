@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 import time
@@ -44,14 +45,31 @@ def write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        # mkstemp makes the file private (0600); the new file gets the old one's mode, or
+        # the mode any new file of the user would get, so git and colleagues see no change
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: set it straight back
+    os.umask(mask)
+    return mask
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temp files of writes to `path` that were killed before they finished.
+
+    Call it only while holding the folder's lock: then no other writer's temp file is live.
+    """
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def write_text(path: Path, text: str) -> None:

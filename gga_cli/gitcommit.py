@@ -1,0 +1,68 @@
+"""Committing a recording to git (`--commit`): only the files it changed, a message without names.
+
+The message holds the case id and the action ("2026-0042: score recorded"), never a name
+or a note: commit messages are read far more widely than case files, for twenty years.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+# Fallbacks used only where git has no identity configured (a fresh machine, CI)
+_FALLBACK = ("-c", "user.name=gga", "-c", "user.email=gga@localhost")
+
+
+class GitError(Exception):
+    """git is missing, the case is in no repository, or the commit failed."""
+
+
+def _git() -> str:
+    git = shutil.which("git")
+    if git is None:
+        raise GitError("--commit needs git, and git is not installed")
+    return git
+
+
+def _run(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([_git(), *args], cwd=cwd, capture_output=True, text=True)
+
+
+def repository(folder: Path) -> Path:
+    """The work tree holding `folder`; GitError where it is in none."""
+    found = _run(["rev-parse", "--show-toplevel"], folder)
+    if found.returncode != 0:
+        raise GitError(f"--commit: {folder} is in no git repository (run `git init` in the caseload, or leave out --commit)")
+    return Path(found.stdout.strip())
+
+
+def _identity(top: Path) -> list[str]:
+    for key in ("user.name", "user.email"):
+        if _run(["config", key], top).returncode != 0:
+            return list(_FALLBACK)
+    return []
+
+
+def commit(paths: Sequence[Path], message: str, retries: int = 50) -> str:
+    """Commit exactly `paths` (other staged changes stay staged, uncommitted); returns the commit id.
+
+    Another git process (a colleague's gga on the next case) may hold the index for a
+    moment: the commit is tried again while git reports its index.lock.
+    """
+    if not paths:
+        raise GitError("nothing to commit")
+    top = repository(paths[0].parent)
+    names = [str(Path(p).resolve().relative_to(top.resolve())) for p in paths]
+    for attempt in range(retries):
+        added = _run(["add", "--", *names], top)
+        done = added if added.returncode != 0 else _run([*_identity(top), "commit", "--quiet", "--only", "-m", message, "--", *names], top)
+        if done.returncode == 0:
+            return _run(["rev-parse", "--short", "HEAD"], top).stdout.strip()
+        if "index.lock" not in done.stderr or attempt == retries - 1:
+            reason = (done.stderr or done.stdout).strip().splitlines()
+            raise GitError("git commit failed: " + (reason[-1] if reason else f"exit {done.returncode}"))
+        time.sleep(0.1)
+    raise GitError("git commit failed")  # pragma: no cover - the loop returns or raises

@@ -1,0 +1,247 @@
+"""Recording the work in a case: edit, validate the whole case, write atomically, under a lock.
+
+Every recording command goes through `apply`: with the case folder's lock held it reads
+the files, makes its edit as pure text functions (`edits`), loads the whole case with the
+new text in place of the old (`loader.load_case(overrides=...)`), and writes only when the
+edit brings no new problem. Problems that were there before (a broken genogram, an old
+score with a typo) do not block recording a score: a worker right after a visit must be
+able to record it, and the old problems are `gga check`'s to report. What the edit itself
+would add (score 11, an unknown id, a date after today) refuses it, and nothing is written.
+
+The findings of the G rules before and after are compared, so that the command can say
+what the recording changed ("G109 opgelost").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gga_cli import atomic
+from gga_cli.casefind import caseload_root
+from gga_cli.caseload import load_settings
+from gga_cli.checking import context, judge, settle
+from gga_cli.diagnostics import Diagnostic, Severity
+from gga_cli.edits import EditError
+from gga_cli.i18n import Lang, pick
+from gga_cli.loader import load_case
+from gga_cli.models import CaseFolder
+from gga_cli.rules import REGISTRY, Context, Deadline, severity_of
+
+LOCK_TIMEOUT_ENV = "GGA_LOCK_TIMEOUT"
+_UNREADABLE = ("F001", "F003", "F004", "F005")  # no YAML, forbidden constructs, conflict markers, too large
+
+
+class Invalid(Exception):
+    """The input would make the case wrong (score 11, an unknown id): wrong use, exit 2, nothing written."""
+
+
+class Refusal(Exception):
+    """The command will not do it now (rules for the step fail, case closed, lock busy): exit 1, nothing written."""
+
+
+@dataclass
+class Edit:
+    """What a recording makes of the files: new texts by file name, and what it recorded, in words."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    recorded: list[str] = field(default_factory=list)
+    gate: tuple[str, ...] = ()  # rules that must not fail after the edit (a phase step, closing)
+
+
+@dataclass
+class Files:
+    """The current texts of a case folder, read under the lock (None: the file does not exist)."""
+
+    folder: Path
+    root: Path
+    lang: Lang = "nl"
+    unreadable: dict[str, list[Diagnostic]] = field(default_factory=dict)  # files gga cannot parse, and why
+
+    def text(self, name: str) -> str | None:
+        if name in self.unreadable:
+            lines = "\n".join(f"  {d.file}:{d.line or 1}: {d.code} {d.message}" for d in self.unreadable[name])
+            raise Refusal(pick(self.lang, f"{name}: gga schrijft niet in een bestand dat het niet kan lezen; los eerst dit op:\n{lines}",
+                               f"{name}: gga does not write into a file it cannot read; fix this first:\n{lines}"))
+        path = self.folder / name
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as err:
+            raise Refusal(f"{name}: cannot read it: {err.strerror}") from None
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Refusal(f"{name} is not UTF-8: run `gga check` and fix it first") from None
+
+    def modeline(self, name: str) -> str | None:
+        """The schema modeline a new file starts with, pointing at the caseload's schemas/."""
+        if not (self.root / "gga.toml").is_file():
+            return None
+        target = self.root / "schemas" / (name.removesuffix(".yaml") + ".schema.json")
+        return "# yaml-language-server: $schema=" + Path(os.path.relpath(target, self.folder)).as_posix()
+
+
+Planner = Callable[[CaseFolder, Files, Context], Edit]
+
+
+@dataclass
+class Outcome:
+    """What a recording did: the files written, what it recorded, and how the findings changed."""
+
+    case: str
+    folder: Path
+    lang: Lang
+    written: list[Path]
+    recorded: list[str]
+    resolved: list[Diagnostic]
+    new: list[Diagnostic]
+    coming: list[Deadline]
+    waived: list[Diagnostic] = field(default_factory=list)
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for another gga process's lock on a case (GGA_LOCK_TIMEOUT, default 10)."""
+    value = os.environ.get(LOCK_TIMEOUT_ENV)
+    if not value:
+        return atomic.LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise Invalid(f"{LOCK_TIMEOUT_ENV}={value} is no number of seconds") from None
+    return max(seconds, 0.0)
+
+
+def _key(d: Diagnostic) -> tuple[str, str | None, str]:
+    """A finding without its line: an edit above it moves it without changing it."""
+    return (d.code, d.file, d.message)
+
+
+def _minus(after: list[Diagnostic], before: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings of `after` not in `before`, counting repeats."""
+    left = Counter(_key(d) for d in before)
+    out: list[Diagnostic] = []
+    for d in after:
+        if left[_key(d)] > 0:
+            left[_key(d)] -= 1
+        else:
+            out.append(d)
+    return out
+
+
+def coming(case: CaseFolder, ctx: Context) -> list[Deadline]:
+    """The deadlines not met yet, of the rules in force for this case."""
+    if case.case is None or case.genogram is None:
+        return []
+    out: list[Deadline] = []
+    for rule in REGISTRY.values():
+        if rule.deadlines is None or severity_of(rule.code, ctx.settings) is None or case.case.waived(rule.code, ctx.today):
+            continue
+        out += rule.deadlines(case, ctx)
+    return out
+
+
+def waiver_entry(code: str, reason: str) -> str:
+    from gga_cli.edits import flow_mapping, quoted
+
+    return flow_mapping([("rule", code), ("reason", quoted(reason))])
+
+
+def _load(files: Files, ctx: Context, texts: dict[str, str]) -> tuple[CaseFolder, list[Diagnostic]]:
+    overrides = {name: text.encode("utf-8") for name, text in texts.items()}
+    case, diagnostics = load_case(files.folder, files.root, ctx.lang, ctx.today, overrides)
+    return case, settle(diagnostics, case, ctx)
+
+
+def _refuse_new_problems(before: list[Diagnostic], after: list[Diagnostic], lang: Lang) -> None:
+    new = [d for d in _minus(after, before) if d.severity is Severity.ERROR]
+    if new:
+        lines = "\n".join(f"  {d.file}: {d.code} {d.message}" for d in new)
+        raise Invalid(pick(lang, f"niets vastgelegd; de invoer klopt niet:\n{lines}", f"nothing recorded; the input is not right:\n{lines}"))
+
+
+def _write(files: Files, texts: dict[str, str], lang: Lang) -> list[Path]:
+    written: list[Path] = []
+    for name, text in texts.items():
+        path = files.folder / name
+        atomic.remove_leftovers(path)  # temp files of a writer killed before it finished
+        try:
+            atomic.write_text(path, text)
+        except OSError as err:
+            done = ", ".join(p.name for p in written)
+            also = pick(lang, f" ({done} is wel geschreven)", f" ({done} was written)") if written else ""
+            raise Refusal(pick(lang, f"kan {name} niet schrijven: {err.strerror or err}; {name} is niet veranderd{also}",
+                               f"cannot write {name}: {err.strerror or err}; {name} is unchanged{also}")) from None
+        written.append(path)
+    return written
+
+
+def apply(folder: Path, plan: Planner, today: dt.date, lang: Lang | None = None, force_reason: str | None = None) -> Outcome:
+    """Make one recording in a case folder: the core every recording command shares.
+
+    Where the edit names a gate, its rules are judged on the case as it would be after the
+    edit (with the organisation's severities and the case's waivers); a failing rule
+    refuses the edit, or with `force_reason` is recorded as a waiver with that reason.
+    """
+    root = caseload_root(folder)
+    settings, _ = load_settings(root, lang)
+    ctx = context(settings, today, lang)
+    files = Files(folder, root, ctx.lang)
+    timeout = lock_timeout()
+    try:
+        with atomic.locked(folder, timeout):
+            before_case, before_load = _load(files, ctx, {})
+            for d in before_load:
+                if d.code in _UNREADABLE and d.file is not None:
+                    files.unreadable.setdefault(Path(d.file).name, []).append(d)
+            try:
+                edit = plan(before_case, files, ctx)
+            except EditError as err:
+                raise Refusal(pick(ctx.lang, f"kan het bestand niet veilig bewerken: {err}", f"cannot edit the file safely: {err}")) from None
+            after_case, after_load = _load(files, ctx, edit.texts)
+            _refuse_new_problems(before_load, after_load, ctx.lang)
+            waived: list[Diagnostic] = []
+            failing = [d for d in settle(judge(after_case, ctx), after_case, ctx) if d.code in edit.gate]
+            if failing and force_reason is None:
+                lines = "\n".join(f"  {d.code} {d.message}" for d in failing)
+                raise Refusal(pick(ctx.lang, f"niets veranderd; eerst moet dit in orde zijn:\n{lines}\n"
+                                   "(of --force --force-reason TEKST om het toch te doen, met een uitzondering in case.yaml)",
+                                   f"nothing changed; first this must be in order:\n{lines}\n"
+                                   "(or --force --force-reason TEXT to do it anyway, recording a waiver in case.yaml)"))
+            if failing and force_reason is not None:
+                try:
+                    edit.texts["case.yaml"] = _waive(files, edit, failing, force_reason, ctx.lang)
+                except EditError as err:
+                    raise Refusal(pick(ctx.lang, f"kan case.yaml niet veilig bewerken: {err}", f"cannot edit case.yaml safely: {err}")) from None
+                after_case, after_load = _load(files, ctx, edit.texts)
+                _refuse_new_problems(before_load, after_load, ctx.lang)
+                waived = failing
+            before = before_load + settle(judge(before_case, ctx), before_case, ctx)
+            after = after_load + settle(judge(after_case, ctx), after_case, ctx)
+            written = _write(files, edit.texts, ctx.lang)
+    except atomic.LockTimeout:
+        raise Refusal(pick(ctx.lang,
+                           f"een ander gga-proces bewerkt zaak {folder.name} al langer dan {timeout:g} s; niets vastgelegd: probeer het opnieuw",
+                           f"another gga process has been changing case {folder.name} for over {timeout:g} s; nothing recorded: try again")) from None
+    old_deadlines = {(d.code, d.due, d.what) for d in coming(before_case, ctx)}
+    return Outcome(
+        case=before_case.id, folder=folder, lang=ctx.lang, written=written, recorded=edit.recorded,
+        resolved=_minus(before, after), new=_minus(after, before),
+        coming=[d for d in coming(after_case, ctx) if (d.code, d.due, d.what) not in old_deadlines], waived=waived,
+    )
+
+
+def _waive(files: Files, edit: Edit, failing: list[Diagnostic], reason: str, lang: Lang) -> str:
+    """case.yaml with a waiver for each failing rule of the gate, with the reason given."""
+    from gga_cli.edits import append_item
+
+    text = edit.texts.get("case.yaml") or files.text("case.yaml") or ""
+    for code in dict.fromkeys(d.code for d in failing):
+        text = append_item(text, "waivers", waiver_entry(code, reason))
+        edit.recorded.append(pick(lang, f"uitzondering op {code}: {reason}", f"waiver of {code}: {reason}"))
+    return text
