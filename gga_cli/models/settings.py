@@ -44,8 +44,35 @@ class Demo(_Table):
     anchor: dt.date | None = Field(default=None, description="the day the demo's dates are written for")
 
 
+ReportSection = Literal[
+    "case",
+    "genogram",
+    "network",
+    "safety_plan",
+    "change_plan",
+    "safeguarding_plan",
+    "life_domains",
+    "previous_help",
+    "considerations",
+    "scores",
+    "contacts",
+    "sharing",
+]
+
+
+class Profile(_Table):
+    """A recipient of handover reports (`gga handover --to NAME`): what they may see."""
+
+    name: str = Field(default="", description="the recipient as written on the report, e.g. Jeugdteam Escamp")
+    sections: list[ReportSection] = Field(
+        description="the report sections this recipient may see; the case and the ground for sharing always travel"
+    )
+    names: bool = Field(default=False, description="network members by name (true) or by initials (false)")
+
+
 class Settings(_Table):
     organisation: Organisation = Field(default_factory=Organisation)
     deadlines: Deadlines = Field(default_factory=Deadlines)
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description="severity per rule code: error, warning or off")
     demo: Demo = Field(default_factory=Demo)
+    profiles: dict[str, Profile] = Field(default_factory=dict, description="recipients of handover reports and what each may see")

@@ -1,0 +1,62 @@
+"""`gga handover`: the handover report of one case, in Markdown or PDF."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gga_cli import console
+from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, UsageError, handles_errors, today
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    pdf = "pdf"
+
+
+@handles_errors
+def handover(
+    format: Annotated[ReportFormat, typer.Option("--format", help="md (Markdown) or pdf (PDF/A-2b).")] = ReportFormat.md,
+    to: Annotated[str | None, typer.Option("--to", metavar="PROFILE", help="A recipient profile of gga.toml: only its sections, the network by initials unless it allows names.")] = None,
+    lang: LangOpt = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here. Markdown: drawings go beside it as PATH-stem-NAME.svg; without -o it goes to stdout with the drawings inline. PDF: default ./<case-id>-overdracht.pdf.")] = None,
+    case: CaseOpt = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Make the report although the handover is incomplete; every page is marked CONCEPT.")] = False,
+    today_: TodayOpt = None,
+) -> int:
+    """The handover report (100% schone overdracht): the whole case file, or what a recipient may see.
+
+    Refuses (exit 1, nothing written) while the handover lacks a part (G130) or a ground
+    for sharing (G131), naming each; --draft makes it anyway, marked CONCEPT.
+    Entries marked `private: true` never appear.
+
+    Example: gga handover --format pdf --to jeugdteam --case 2026-0042 --today 2026-11-29
+    """
+    from gga_cli.atomic import write_bytes
+    from gga_cli.casefind import find_case
+    from gga_cli.handover import Refusal, load, produce
+    from gga_cli.handover.report import UnknownProfile
+
+    loaded = load(find_case(case, Path.cwd()), today(today_), lang.value if lang else None)
+    try:
+        product = produce(loaded, format.value, to, out, draft, Path.cwd())
+    except UnknownProfile as err:
+        raise UsageError(str(err)) from None
+    except Refusal as err:
+        raise Refused(str(err)) from None
+    for path, data in product.files.items():
+        if not path.parent.is_dir():
+            raise UsageError(f"{path.parent} is no folder")
+    for path, data in product.files.items():
+        write_bytes(path, data)
+        console.note(f"wrote {path}")
+    if product.stdout is not None:
+        console.line(product.stdout.rstrip("\n"))
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    app.command("handover")(handover)
