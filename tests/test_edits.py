@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gga_cli.edits import EditError, append_entry, append_item, quoted, set_block, set_value, token
+from gga_cli.edits import EditError, append_entry, append_item, parse, quoted, set_block, set_value, token
 from gga_cli.loader import load_document
 from gga_cli.models import FILE_KINDS
 from gga_cli.recordings import contact_entry, score_entry
@@ -208,3 +209,9 @@ def test_any_text_reads_back_exactly(text: str) -> None:
 
 def test_quoted_escapes_what_yaml_would_read_differently() -> None:
     assert quoted('a"b\\c\n\t\x01\ufeff') == '"a\\"b\\\\c\\n\\t\\x01\\ufeff"'
+
+
+@pytest.mark.parametrize("text", [COMMENTED_SCORES, COMMENTED_SCORES.replace("\n", "\r\n"), CASE_YAML, "\ufeff" + CASE_YAML,
+                                  "- {a: 'é😀', b: \"\\u2028\"}  # ☃\n- b: |\n    ü\n\n  c: 1\n...\n"])
+def test_libyaml_and_the_python_parser_place_every_node_alike(text: str) -> None:
+    assert parse(text) == parse(text, yaml.BaseLoader)

@@ -1,0 +1,89 @@
+"""After a write the command says what it recorded and how the case's findings changed: what was
+solved, what is new, and which deadlines the recording set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from gga_cli.cli.recording import feedback
+from gga_cli.diagnostics import Diagnostic, Severity
+from gga_cli.models import CaseFolder
+from gga_cli.recordings import record_contact, record_score
+from gga_cli.rules import REGISTRY, Context, Deadline, Rule
+from gga_cli.rules.registry import finding
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+TODAY = dt.date(2026, 12, 1)
+
+CASE = """\
+id: 2026-0042
+family: Familie Brood
+registered: 2026-02-03
+worker: Peter Brood
+measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
+phase: 2
+phases:
+  - {phase: 1, start: 2026-02-03}
+  - {phase: 2, start: 2026-04-20}
+"""
+
+GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+
+
+@pytest.fixture
+def folder(caseload: Callable[[dict[str, str]], Path]) -> Path:
+    root = caseload({"cases/2026-0042/case.yaml": CASE, "cases/2026-0042/genogram.yaml": GENOGRAM})
+    return root / "cases" / "2026-0042"
+
+
+@pytest.fixture
+def stand_ins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Stand-ins for G109 (a contact without its score) and G117's deadline (an alarm to answer),
+    so that the feedback is tested whatever the real rules say."""
+
+    def unscored(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
+        scored = {s.date for s in case.scores}
+        return [finding("G109", case, "contacts.yaml", c, f"contact van {c.date} heeft geen veiligheidsscore")
+                for c in case.contacts if c.date not in scored]
+
+    def alarms(case: CaseFolder, ctx: Context) -> list[Deadline]:
+        return [Deadline("G117", case.id, s.date + dt.timedelta(days=5),
+                         f"score {s.score} is een veiligheidsalarm: herzie het veiligheidsplan") for s in case.scores if s.score <= 3]
+
+    for code in list(REGISTRY):
+        if code.startswith("G"):
+            monkeypatch.delitem(REGISTRY, code)
+    monkeypatch.setitem(REGISTRY, "G109", Rule("G109", Severity.WARNING, "score after contact", "score na contact", check=unscored))
+    monkeypatch.setitem(REGISTRY, "G117", Rule("G117", Severity.ERROR, "alarm", "alarm", check=lambda case, ctx: [], deadlines=alarms))
+    yield
+
+
+def test_a_new_finding_and_a_solved_one_are_reported(folder: Path, stand_ins: None) -> None:
+    contact = record_contact(folder, "home_visit", TODAY, TODAY, with_=["els"])
+    assert feedback(contact) == [
+        "Vastgelegd in cases/2026-0042/contacts.yaml:",
+        "  contact home_visit op 1 december 2026 met els",
+        "nieuw (waarschuwing) G109: contact van 2026-12-01 heeft geen veiligheidsscore",
+    ]
+    score = record_score(folder, 2, TODAY, TODAY, lang="en")
+    assert feedback(score) == [
+        "Recorded in cases/2026-0042/scores.yaml:",
+        "  score 2 on 1 December 2026",
+        "G109 resolved: contact van 2026-12-01 heeft geen veiligheidsscore",
+        "G117: score 2 is een veiligheidsalarm: herzie het veiligheidsplan, due 6 December 2026",
+    ]
+
+
+def test_the_feedback_reaches_the_terminal(gga: Run, folder: Path) -> None:
+    result = gga("contact", "office", "--with", "els", "--score", "8", "--today", "2026-12-01", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "Vastgelegd in cases/2026-0042/contacts.yaml, cases/2026-0042/scores.yaml:",
+        "  contact office op 1 december 2026 met els",
+        "  score 8 op 1 december 2026",
+    ]
