@@ -7,7 +7,8 @@ that still fails, and only a file whose top level cannot stand is given up.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -76,19 +77,38 @@ def _original(path: Path, data: Any, dropped: dict[Path, set[int]]) -> Path:
     return tuple(out)
 
 
+def _holds_models(annotation: Any) -> bool:
+    """Whether a field's type can hold a model, directly or in a list (Optional, unions)."""
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return True
+    return any(_holds_models(arg) for arg in get_args(annotation))
+
+
+@cache
+def _nested(cls: type[Model]) -> tuple[tuple[str, str], ...]:
+    """(attribute, key) of the fields of a model class that can hold models: the only ones
+    `_place` must descend into. Computed once a class, since a file has thousands of entries."""
+    return tuple((name, info.alias or name) for name, info in cls.model_fields.items() if _holds_models(info.annotation))
+
+
 def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, set[int]]) -> None:
     """Tell each validated model where it stands in the file."""
     if isinstance(obj, Model):
         at = parsed.place(path)
         if at is not None:
-            obj._line, obj._column = at
-        for name, info in type(obj).model_fields.items():
+            # straight into pydantic's store of private attributes: a plain assignment goes
+            # through BaseModel.__setattr__, which costs more than the rest of this walk
+            private = obj.__pydantic_private__
+            if private is not None:
+                private["_line"], private["_column"] = at
+            else:  # pragma: no cover - pydantic always makes the store for a model with private attributes
+                obj._line, obj._column = at
+        for name, key in _nested(type(obj)):
             value = getattr(obj, name)
             if isinstance(value, (Model, list)):
-                key = info.alias or name
                 _place(value, _node(data, (key,)), path + (key,), parsed, dropped)
     elif isinstance(obj, list) and isinstance(data, list):
-        kept = _kept(dropped, path, len(data))
+        kept = _kept(dropped, path, len(data)) if dropped else range(len(data))
         for item, index in zip(obj, kept):
             if isinstance(item, Model):
                 _place(item, data[index], path + (index,), parsed, dropped)
