@@ -31,6 +31,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)", re.MULTILINE)
+_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r]")  # one class: scans fast
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -115,7 +117,10 @@ def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
             )
         ]
     problems: list[Problem] = []
-    for match in _CONFLICT.finditer(text):
+    # the full patterns only where a cheap scan finds a suspect: most files have none
+    conflicts = _CONFLICT.finditer(text) if any(m in text for m in _MARKERS) else ()
+    controls = _CONTROL.finditer(text) if _SUSPECT.search(text) else ()
+    for match in conflicts:
         line = text.count("\n", 0, match.start()) + 1
         marker = match.group(0).strip()
         problems.append(
@@ -126,7 +131,7 @@ def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
                 pick(lang, f"merge-conflictmarkering {marker}: los het conflict op", f"merge conflict marker {marker}: resolve the conflict"),
             )
         )
-    for match in _CONTROL.finditer(text):
+    for match in controls:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         code = f"U+{ord(match.group(0)):04X}"
@@ -263,8 +268,18 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
 
 
 def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
-    """Bytes to parsed data: decoding, raw-line checks, then the event-level parse."""
+    """Bytes to parsed data: decoding, raw-line checks, then the parse.
+
+    Files of one simple flow mapping a line (scores, contacts) are read by the fast line
+    reader in `flowlines`, which declines anything it does not fully understand; the rest,
+    and every hazard, goes through the event-level parse.
+    """
+    from gga_cli import flowlines
+
     text, problems = decode(raw, lang)
     if text is None:
         return None, problems
+    fast = flowlines.read(text)
+    if fast is not None:
+        return fast, []
     return parse(text, lang)

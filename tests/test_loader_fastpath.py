@@ -1,0 +1,67 @@
+"""The fast reader of one-entry-a-line files gives exactly what the event parser gives, or declines."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gga_cli import flowlines
+from gga_cli.yamlread import parse
+
+# pieces near the edges of the subset: indicators, quotes, escapes, comments, odd spacing
+ATOMS = st.sampled_from([
+    "a", "b", "Zé", "😀", " ", "  ", ",", ":", ": ", "#", " #", "'", "''", '"', '\\"', "\\\\", "\\n", "-", "?",
+    "&x", "*x", "!x", "~", "null", "[", "]", "{", "}", "[]", "2026-01-01", "1", "\t", "é", "%", "@", "|", ">",
+])
+SCALAR = st.one_of(
+    st.lists(ATOMS, min_size=1, max_size=5).map("".join),
+    st.lists(ATOMS, max_size=5).map(lambda p: '"' + "".join(p) + '"'),
+    st.lists(ATOMS, max_size=5).map(lambda p: "'" + "".join(p) + "'"),
+    st.lists(st.lists(ATOMS, min_size=1, max_size=3).map("".join), max_size=3).map(lambda i: "[" + ", ".join(i) + "]"),
+)
+KEY = st.sampled_from(["date", "score", "note", "with", "by", "null", "a_b", "x y", "date"])
+ENTRY = st.lists(st.tuples(KEY, st.sampled_from([": ", ":  ", ":"]), SCALAR), min_size=1, max_size=4).map(
+    lambda items: "- {" + ", ".join(k + sep + v for k, sep, v in items) + "}")
+LINE = st.one_of(ENTRY, ENTRY.map(lambda e: e + "  # ok"), ENTRY.map(lambda e: e + "#x"), st.just(""), st.just("# note"),
+                 st.just("  # indented"), ENTRY.map(lambda e: " " + e), st.just("---"))
+
+
+def same(text: str) -> bool:
+    fast = flowlines.read(text)
+    if fast is None:
+        return True
+    slow, problems = parse(text, "en")
+    assert slow is not None and problems == []
+    assert (fast.data, fast.values, fast.keys) == (slow.data, slow.values, slow.keys)
+    return False
+
+
+@given(st.lists(LINE, min_size=1, max_size=6), st.sampled_from(["\n", "\r\n"]))
+def test_the_fast_reader_agrees_with_the_event_parser_or_declines(lines: list[str], newline: str) -> None:
+    same(newline.join(lines) + newline)
+
+
+def test_the_fast_reader_takes_the_usual_scores_and_contacts() -> None:
+    text = (
+        "# yaml-language-server: $schema=../../../schemas/contacts.schema.json\n"
+        '- {date: 2026-02-04, kind: home_visit, with: [els, sjors], alone: [sjors], note: "Ruzie, en \\"boos\\"."}\n'
+        "- {date: 2026-02-11, score: 4, by: els, note: Moeders eigen inschatting.}\n"
+        "- {date: 2026-02-12, kind: phone, with: [], note: 'Oma''s telefoon'}   # na het bezoek\n"
+    )
+    assert not same(text)
+
+
+def test_every_hazard_goes_to_the_event_parser() -> None:
+    for text in [
+        "- {date: 2026-02-04, date: 2026-02-05}\n",  # F002
+        "- &a {date: 2026-02-04}\n- *a\n",  # F003
+        "- {date: !!str 2026-02-04}\n",  # F003
+        "%YAML 1.1\n---\n- {date: 2026-02-04}\n",  # F003
+        "- {date: 2026-02-04}\n---\n- {date: 2026-02-05}\n",  # more than one document
+        "- {date: 2026-02-04\n",  # no YAML
+        "- {note: \"a\\x41\"}\n",  # an escape the fast reader leaves to libyaml
+        "- {null: 1}\n",  # a key that is no text
+        "- {date: 2026-02-04}\n  - {date: 2026-02-05}\n",
+        "- {a: b}\n\u2028- {a: c}\n",
+    ]:
+        assert flowlines.read(text) is None, text
