@@ -51,6 +51,10 @@ def settle(diagnostics: list[Diagnostic], case: CaseFolder | None, ctx: Context)
         severity = severity_of(d.code, ctx.settings)
         if severity is None:
             continue
+        if d.code not in ctx.settings.rules:
+            # a rule may judge one finding more severe than its default (G119 once the
+            # measure has ended); only the organisation's own setting overrides that
+            severity = d.severity
         out.append(d if severity is d.severity else dataclasses.replace(d, severity=severity))
     return out
 

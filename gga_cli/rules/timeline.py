@@ -1,0 +1,155 @@
+"""What the time-based rules share: the day a case is judged up to, the phase in force on a
+day, entries in date order, and the words of a deadline met late or overdue now.
+
+method.md: "Time-based rules judge an open case up to today and a closed case up to its
+closing date. A phase is in force from its start date. Scores and contacts are judged in
+date order (file order breaks ties)."
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from gga_cli.i18n import Lang, days, long_date, pick
+from gga_cli.models import CaseFolder
+from gga_cli.models.case import Case, PhaseEntry
+from gga_cli.models.entries import Contact
+from gga_cli.models.genogram import Person
+from gga_cli.rules.registry import Context
+
+
+class Dated(Protocol):
+    @property
+    def date(self) -> dt.date: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def horizon(facts: Case, ctx: Context) -> dt.date:
+    """The last day a case is judged on: today while open, its closing date once closed.
+
+    A closing date after today (closed ahead of time) is judged up to today.
+    """
+    if facts.closed is not None:
+        return min(facts.closed.date, ctx.today)
+    return ctx.today
+
+
+def in_order(entries: Iterable[D], until: dt.date) -> list[D]:
+    """Entries dated on or before `until`, oldest first; file order breaks ties (sort is stable)."""
+    return sorted((e for e in entries if e.date <= until), key=lambda e: e.date)
+
+
+def family_contacts(case: CaseFolder, until: dt.date) -> list[Contact]:
+    """Contacts with the family (every kind but the team's own case consultation), in date order."""
+    return [c for c in in_order(case.contacts, until) if c.with_family]
+
+
+def history(facts: Case) -> list[PhaseEntry]:
+    """The phase history; a case in phase 1 without one has been in phase 1 since registration."""
+    if facts.phases:
+        return list(facts.phases)
+    if facts.phase == 1:
+        return [PhaseEntry(phase=1, start=facts.registered)]
+    return []
+
+
+def phase_at(facts: Case, day: dt.date) -> int:
+    """The phase in force on a day: the last history entry started on or before it.
+
+    Before the first entry the first entry's phase holds; without any history, the
+    current phase (G122 reports the missing history).
+    """
+    entries = history(facts)
+    if not entries:
+        return facts.phase
+    current = entries[0].phase
+    for entry in entries:
+        if entry.start <= day:
+            current = entry.phase
+    return current
+
+
+def current_stint(facts: Case) -> PhaseEntry | None:
+    """The history entry that started the current phase, where the history ends in it."""
+    entries = history(facts)
+    if entries and entries[-1].phase == facts.phase:
+        return entries[-1]
+    return None
+
+
+def stints(facts: Case, phase: int, until: dt.date) -> list[tuple[PhaseEntry, dt.date, bool]]:
+    """Each stretch the case was in `phase`: (its history entry, its end, whether it is current).
+
+    A stretch ends where the next entry starts, or at `until` for the last one.
+    """
+    entries = [e for e in history(facts) if e.start <= until]
+    out: list[tuple[PhaseEntry, dt.date, bool]] = []
+    for i, entry in enumerate(entries):
+        if entry.phase != phase:
+            continue
+        last = i + 1 == len(entries)
+        out.append((entry, until if last else entries[i + 1].start, last))
+    return out
+
+
+def living_children(case: CaseFolder) -> list[Person]:
+    """The children the case is about, in genogram order; a child who died is left out."""
+    if case.genogram is None:
+        return []
+    return [p for p in case.genogram.children() if p.died is None]
+
+
+def birth_day(person: Person) -> dt.date | None:
+    """A birth date; a birth year alone counts from 1 January (the earliest it allows)."""
+    born = person.born
+    if born is None:
+        return None
+    return born if isinstance(born, dt.date) else dt.date(born, 1, 1)
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def between(first: dt.date, last: dt.date) -> int:
+    return (last - first).days
+
+
+def say(ctx: Context, nl: str, en: str) -> str:
+    return pick(ctx.lang, nl, en)
+
+
+def when(day: dt.date, lang: Lang) -> str:
+    return long_date(day, lang)
+
+
+def late(what_nl: str, what_en: str, due: dt.date, done: dt.date, lang: Lang) -> str:
+    """A deadline met late: 'eerste huisbezoek 3 dagen te laat (uiterlijk 10 februari 2026, was 13 februari 2026)'."""
+    n = between(due, done)
+    return pick(
+        lang,
+        f"{what_nl} {days(n, lang)} te laat (uiterlijk {long_date(due, lang)}, was {long_date(done, lang)})",
+        f"{what_en} {days(n, lang)} late (due {long_date(due, lang)}, was {long_date(done, lang)})",
+    )
+
+
+def overdue(what_nl: str, what_en: str, due: dt.date, until: dt.date, lang: Lang) -> str:
+    """A deadline passed without it being met: 'nog geen huisbezoek: uiterlijk 10 februari 2026, 3 dagen over tijd'."""
+    n = between(due, until)
+    return pick(
+        lang,
+        f"{what_nl}: uiterlijk {long_date(due, lang)}, {days(n, lang)} over tijd",
+        f"{what_en}: due {long_date(due, lang)}, {days(n, lang)} overdue",
+    )
+
+
+def ids(values: Sequence[str]) -> str:
+    return ", ".join(values)
