@@ -7,7 +7,7 @@ import sys
 import typer
 
 from gga_cli import __version__
-from gga_cli.cli import check, close, contact, genogram, handover, init, new_case, phase, rules, schema, score, show, status
+from gga_cli.cli import agenda, check, close, contact, genogram, handover, init, new_case, phase, rules, schema, score, show, status
 
 app = typer.Typer(
     name="gga",
@@ -19,7 +19,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (check, close, contact, genogram, handover, init, new_case, phase, rules, schema, score, show, status):
+for module in (agenda, check, close, contact, genogram, handover, init, new_case, phase, rules, schema, score, show, status):
     module.register(app)
 
 
