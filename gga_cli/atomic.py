@@ -45,21 +45,15 @@ def write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); the new file gets the old one's mode, or
-        # the mode any new file of the user would get, so git and colleagues see no change
-        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        # a new file keeps mkstemp's private mode (0600): case data is for its owner
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only way to read it is to set it: set it straight back
-    os.umask(mask)
-    return mask
 
 
 def remove_leftovers(path: Path) -> None:

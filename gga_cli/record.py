@@ -101,7 +101,8 @@ class Outcome:
     recorded: list[str]
     resolved: list[Diagnostic]
     new: list[Diagnostic]
-    coming: list[Deadline]
+    coming: list[Deadline]  # deadlines this recording set or moved
+    met: list[Deadline] = field(default_factory=list)  # deadlines this recording met
     waived: list[Diagnostic] = field(default_factory=list)
 
 
@@ -228,11 +229,13 @@ def apply(folder: Path, plan: Planner, today: dt.date, lang: Lang | None = None,
         raise Refusal(pick(ctx.lang,
                            f"een ander gga-proces bewerkt zaak {folder.name} al langer dan {timeout:g} s; niets vastgelegd: probeer het opnieuw",
                            f"another gga process has been changing case {folder.name} for over {timeout:g} s; nothing recorded: try again")) from None
-    old_deadlines = {(d.code, d.due, d.what) for d in coming(before_case, ctx)}
+    old, now = coming(before_case, ctx), coming(after_case, ctx)
+    added = [d for d in now if d not in old]
+    # a deadline gone while its rule set no new one was met by this recording (a moved one was not)
+    met = [d for d in old if d not in now and all(n.code != d.code for n in added)]
     return Outcome(
         case=before_case.id, folder=folder, lang=ctx.lang, written=written, recorded=edit.recorded,
-        resolved=_minus(before, after), new=_minus(after, before),
-        coming=[d for d in coming(after_case, ctx) if (d.code, d.due, d.what) not in old_deadlines], waived=waived,
+        resolved=_minus(before, after), new=_minus(after, before), coming=added, met=met, waived=waived,
     )
 
 

@@ -92,7 +92,7 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def guard_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def guard_rule() -> Iterator[None]:
     """A stand-in for G113 that asks only for the guardian: the gate's mechanics, whatever the rules say."""
 
     def check(case: CaseFolder, ctx: Context) -> list:  # type: ignore[type-arg]
@@ -100,10 +100,15 @@ def guard_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             return [finding("G113", case, "safeguarding-plan.yaml", None, "het borgingsplan mist wie het bewaakt")]
         return []
 
+    saved = dict(REGISTRY)  # restored whole and in order: the rules run in registry order
     for code in ("G130", "G131"):
-        monkeypatch.delitem(REGISTRY, code, raising=False)
-    monkeypatch.setitem(REGISTRY, "G113", Rule("G113", Severity.ERROR, "safeguarding plan", "borgingsplan", check=check))
-    yield
+        REGISTRY.pop(code, None)
+    REGISTRY["G113"] = Rule("G113", Severity.ERROR, "safeguarding plan", "borgingsplan", check=check)
+    try:
+        yield
+    finally:
+        REGISTRY.clear()
+        REGISTRY.update(saved)
 
 
 def test_closing_is_refused_while_the_gate_fails_and_nothing_changes(folder: Path, guard_rule: None) -> None:

@@ -42,7 +42,7 @@ def folder(caseload: Callable[[dict[str, str]], Path]) -> Path:
 
 
 @pytest.fixture
-def stand_ins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def stand_ins() -> Iterator[None]:
     """Stand-ins for G109 (a contact without its score) and G117's deadline (an alarm to answer),
     so that the feedback is tested whatever the real rules say."""
 
@@ -55,12 +55,17 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         return [Deadline("G117", case.id, s.date + dt.timedelta(days=5),
                          f"score {s.score} is een veiligheidsalarm: herzie het veiligheidsplan") for s in case.scores if s.score <= 3]
 
+    saved = dict(REGISTRY)  # restored whole and in order: the rules run in registry order
     for code in list(REGISTRY):
         if code.startswith("G"):
-            monkeypatch.delitem(REGISTRY, code)
-    monkeypatch.setitem(REGISTRY, "G109", Rule("G109", Severity.WARNING, "score after contact", "score na contact", check=unscored))
-    monkeypatch.setitem(REGISTRY, "G117", Rule("G117", Severity.ERROR, "alarm", "alarm", check=lambda case, ctx: [], deadlines=alarms))
-    yield
+            del REGISTRY[code]
+    REGISTRY["G109"] = Rule("G109", Severity.WARNING, "score after contact", "score na contact", check=unscored)
+    REGISTRY["G117"] = Rule("G117", Severity.ERROR, "alarm", "alarm", check=lambda case, ctx: [], deadlines=alarms)
+    try:
+        yield
+    finally:
+        REGISTRY.clear()
+        REGISTRY.update(saved)
 
 
 def test_a_new_finding_and_a_solved_one_are_reported(folder: Path, stand_ins: None) -> None:
@@ -77,6 +82,18 @@ def test_a_new_finding_and_a_solved_one_are_reported(folder: Path, stand_ins: No
         "G109 resolved: contact van 2026-12-01 heeft geen veiligheidsscore",
         "G117: score 2 is een veiligheidsalarm: herzie het veiligheidsplan, due 6 December 2026",
     ]
+    better = record_score(folder, 8, TODAY, TODAY)
+    assert feedback(better)[2:] == []  # the alarm stands: a better score does not answer it
+
+
+def test_a_deadline_the_recording_met_is_reported(folder: Path, stand_ins: None) -> None:
+    def first_visit(case: CaseFolder, ctx: Context) -> list[Deadline]:
+        visited = any(c.kind == "home_visit" for c in case.contacts)
+        return [] if visited else [Deadline("G102", case.id, dt.date(2026, 12, 3), "eerste huisbezoek")]
+
+    REGISTRY["G102"] = Rule("G102", Severity.WARNING, "home visit", "huisbezoek", check=lambda case, ctx: [], deadlines=first_visit)
+    outcome = record_contact(folder, "home_visit", TODAY, TODAY, with_=["els"], score=6)
+    assert feedback(outcome)[3:] == ["G102 gedaan: eerste huisbezoek"]
 
 
 def test_the_feedback_reaches_the_terminal(gga: Run, folder: Path) -> None:

@@ -76,7 +76,7 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def pattern_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def pattern_rule() -> Iterator[None]:
     """A stand-in for G111 that asks only for the pattern: the gate's mechanics, whatever the rules say."""
 
     def check(case: CaseFolder, ctx: Context) -> list:  # type: ignore[type-arg]
@@ -84,10 +84,15 @@ def pattern_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             return [finding("G111", case, "change-plan.yaml", None, "het veranderplan mist het patroon")]
         return []
 
+    saved = dict(REGISTRY)  # restored whole and in order: the rules run in registry order
     for code in ("G110", "G112"):
-        monkeypatch.delitem(REGISTRY, code, raising=False)
-    monkeypatch.setitem(REGISTRY, "G111", Rule("G111", Severity.ERROR, "change plan", "veranderplan", check=check))
-    yield
+        REGISTRY.pop(code, None)
+    REGISTRY["G111"] = Rule("G111", Severity.ERROR, "change plan", "veranderplan", check=check)
+    try:
+        yield
+    finally:
+        REGISTRY.clear()
+        REGISTRY.update(saved)
 
 
 def test_a_step_forward_is_refused_while_the_gate_fails_and_nothing_changes(folder: Path, pattern_rule: None) -> None:

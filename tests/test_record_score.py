@@ -164,3 +164,10 @@ def test_a_score_on_a_closed_case_dated_after_closing_is_refused(gga: Run, folde
     assert digest(folder / "scores.yaml") == before
     late = gga("score", "5", "--date", "2026-02-09", "--today", "2026-02-12", cwd=folder)
     assert late.returncode == 0, late.stderr
+
+
+def test_english_follows_the_caseload_settings(gga: Run, folder: Path) -> None:
+    (folder.parent.parent / "gga.toml").write_text('[organisation]\nname = "Test"\nlanguage = "en"\n')
+    result = gga("score", "11", "--today", "2026-02-12", cwd=folder)
+    assert result.returncode == 2
+    assert result.stderr == "gga: nothing recorded; the input is not right:\n  cases/2026-0042/scores.yaml: F010 [1].score: 11 must be at most 10\n"

@@ -102,6 +102,8 @@ def feedback(outcome: Outcome) -> list[str]:
     for d in outcome.new:
         severity = pick(lang, "fout" if d.severity.value == "error" else "waarschuwing", d.severity.value)
         lines.append(pick(lang, f"nieuw ({severity}) {d.code}: {d.message}", f"new ({severity}) {d.code}: {d.message}"))
+    for deadline in outcome.met:
+        lines.append(pick(lang, f"{deadline.code} gedaan: {deadline.what}", f"{deadline.code} done: {deadline.what}"))
     for deadline in outcome.coming:
         lines.append(pick(lang, f"{deadline.code}: {deadline.what}, uiterlijk {long_date(deadline.due, lang)}",
                           f"{deadline.code}: {deadline.what}, due {long_date(deadline.due, lang)}"))
