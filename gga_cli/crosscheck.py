@@ -97,6 +97,8 @@ def _dated(case: CaseFolder) -> Iterator[tuple[str, Model, str, dt.date]]:
     if case.case is not None:
         for p in case.case.phases:
             yield "case.yaml", p, "phases.start", p.start
+        if case.case.closed is not None:
+            yield "case.yaml", case.case.closed, "closed.date", case.case.closed.date
     if case.safety_plan is not None:
         sp = case.safety_plan
         for a in sp.assessments:

@@ -247,3 +247,16 @@ def test_an_unknown_yaml_file_in_a_case_folder_is_reported(tmp_path: Path) -> No
               "unknown file in the case folder; gga reads only case.yaml, genogram.yaml, safety-plan.yaml, "
               "change-plan.yaml, safeguarding-plan.yaml, scores.yaml, contacts.yaml"),
     ]
+
+
+def test_an_empty_text_is_reported_as_empty(tmp_path: Path) -> None:
+    assert load(tmp_path, {"case.yaml": CASE.replace("worker: Peter Brood", 'worker: ""')}) == [
+        error("F010", "case.yaml", 4, 9, "worker is empty"),
+    ]
+
+
+def test_a_closing_date_after_today_is_f021(tmp_path: Path) -> None:
+    text = CASE + "closed: {date: 2026-12-01, reason: blijvend veilig}\n"
+    assert load(tmp_path, {"case.yaml": text}) == [
+        error("F021", "case.yaml", 9, 1, "closed.date 2026-12-01 is after today (2026-11-29)"),
+    ]

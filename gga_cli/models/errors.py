@@ -50,7 +50,7 @@ def describe(error: Any, lang: Lang) -> str:
         return pick(lang, f"{where}: {shown} moet {nl} {low_high} zijn", f"{where}: {shown} must be {en} {low_high}")
     if kind == "string_pattern_mismatch":
         return pick(lang, f"{where}: '{shown}' heeft niet de vorm {ctx.get('pattern')}", f"{where}: '{shown}' does not match {ctx.get('pattern')}")
-    if kind == "string_too_short":
+    if kind == "string_too_short" or (kind == "too_short" and value == ""):
         return pick(lang, f"{where} is leeg", f"{where} is empty")
     if kind in ("too_short", "too_long"):
         return pick(lang, f"{where}: verkeerd aantal items", f"{where}: wrong number of items")
