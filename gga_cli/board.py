@@ -6,8 +6,8 @@ out. A row holds only what the board shows, so that it can be cached between run
 
 Urgency, most urgent first (the order of `gga status`):
 1. open cases before closed ones;
-2. a safety alarm: the latest score at or below the alarm score of gga.toml (3 by default),
-   or an alarm left unanswered (G117);
+2. a safety alarm now: the latest score at or below the alarm score of gga.toml (3 by
+   default), or an alarm (G117) whose safety plan review is still open, due or overdue;
 3. errors found in the case's files or by the rules;
 4. overdue deadlines;
 5. the next deadline, soonest first (cases without one after those with one);
@@ -164,7 +164,9 @@ def row(
     phase_since = None
     if facts is not None and facts.phases and facts.phases[-1].phase == facts.phase:
         phase_since = facts.phases[-1].start
-    alarm = any(d.code == ALARM_RULE for d in diagnostics) or bool(recent and recent[-1] <= alarm_score)
+    # an alarm of now: the latest score, or one not answered yet (a G117 deadline still open);
+    # one answered late is history, counted among the errors
+    alarm = any(d.code == ALARM_RULE for d in open_deadlines) or bool(recent and recent[-1] <= alarm_score)
     return Row(
         id=facts.id if facts is not None else case.id,
         folder=case.folder,

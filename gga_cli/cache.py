@@ -34,9 +34,7 @@ if TYPE_CHECKING:
 
     from gga_cli.caseload import Target
     from gga_cli.i18n import Lang
-    from gga_cli.models import CaseFolder
     from gga_cli.models.settings import Settings
-    from gga_cli.rules import Context, Deadline
 
 FOLDER = ".gga"
 FILE = "board.json"
@@ -199,26 +197,11 @@ def _relative(folder: Path, root: Path) -> str:
     return Path(os.path.relpath(os.path.abspath(folder), root)).as_posix()
 
 
-def deadlines(case: CaseFolder, ctx: Context) -> list[Deadline]:
-    """The case's open deadlines from the rules' deadline finders, overdue ones included."""
-    from gga_cli.rules import REGISTRY, severity_of
-
-    facts = case.case
-    if facts is None or case.genogram is None:
-        return []
-    found = [
-        d
-        for r in REGISTRY.values()
-        if r.deadlines is not None and severity_of(r.code, ctx.settings) is not None and not facts.waived(r.code, ctx.today)
-        for d in r.deadlines(case, ctx)
-    ]
-    return sorted(found, key=lambda d: (d.due, d.code))
-
-
 def _judge(target: Target, folders: list[Path], settings: Settings, today: dt.date, lang: Lang) -> Iterator[Row]:
     """Load and judge the cases not in the cache, one at a time, yielding their rows."""
     import dataclasses
 
+    from gga_cli.agenda import deadlines
     from gga_cli.board import row
     from gga_cli.checking import cases, context
 

@@ -27,7 +27,7 @@ class Detail:
 
 def detail(folder: Path, today: dt.date, lang: Lang | None) -> Detail:
     """Load and judge the case in `folder`, with the settings of the caseload it belongs to."""
-    from gga_cli.cache import deadlines
+    from gga_cli.agenda import deadlines
     from gga_cli.casefind import caseload_root
     from gga_cli.caseload import SETTINGS, Target, load_settings
     from gga_cli.checking import cases, context

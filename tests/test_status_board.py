@@ -49,11 +49,12 @@ def test_a_closed_case_has_no_deadlines_and_no_alarm() -> None:
     assert (r.closed, r.next_deadline, r.overdue, r.alarm) == (True, None, 0, False)
 
 
-def test_an_alarm_is_a_low_latest_score_or_an_unanswered_alarm() -> None:
+def test_an_alarm_is_a_low_latest_score_or_an_alarm_not_answered_yet() -> None:
     assert row(folder(scores=(8, 3)), [], [], TODAY, alarm_score=3).alarm
     assert not row(folder(scores=(3, 8)), [], [], TODAY, alarm_score=3).alarm
-    unanswered = Diagnostic("G117", Severity.ERROR, "2026-0042", None, None, None, "")
-    assert row(folder(scores=(8,)), [unanswered], [], TODAY, alarm_score=3).alarm
+    assert row(folder(scores=(8,)), [], [deadline("G117", "2026-12-01")], TODAY, alarm_score=3).alarm
+    answered_late = Diagnostic("G117", Severity.ERROR, "2026-0042", None, None, None, "")
+    assert not row(folder(scores=(8,)), [answered_late], [], TODAY, alarm_score=3).alarm
 
 
 def test_only_the_recent_scores_are_kept() -> None:
