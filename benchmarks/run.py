@@ -1,0 +1,133 @@
+"""Measure gga against a naive baseline, in one run: `gga check`, `gga status` cold and warm,
+and a one-case command, each as a fresh process, with its peak memory.
+
+The baseline parses the same files with PyYAML's C loader alone, one file at a time, in
+one process: `yaml.load(text, Loader=yaml.CSafeLoader)`. A one-case command is compared
+with `python -c "import typer, pydantic, yaml"`. Ratios below 1 mean gga is faster.
+
+    python benchmarks/run.py --cases 1000 3000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import TODAY, generate  # noqa: E402
+
+PYTHON = sys.executable
+GGA = str(Path(PYTHON).with_name("gga"))
+NAIVE = """
+import pathlib, sys, yaml
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one child process; its output is discarded."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    stderr = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr}")
+    return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def best(command: list[str], runs: int, cwd: Path | None = None) -> tuple[float, float]:
+    results = [timed(command, cwd) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def caseload(workdir: Path, cases: int) -> Path:
+    root = workdir / f"caseload-{cases}"
+    marker = root / ".generated"
+    if not marker.exists() or marker.read_text() != str(cases):
+        shutil.rmtree(root, ignore_errors=True)
+        generate(root, cases)
+        marker.write_text(str(cases))
+    return root
+
+
+def measure(root: Path, cases: int) -> dict[str, object]:
+    today = TODAY.isoformat()
+    files = sum(1 for _ in root.rglob("*.yaml"))
+    size = sum(p.stat().st_size for p in root.rglob("*.yaml"))
+    read_bytes, _ = timed([PYTHON, "-c", "import pathlib,sys\nfor p in pathlib.Path(sys.argv[1]).rglob('*.yaml'): p.read_bytes()", str(root)])
+    naive, naive_mem = timed([PYTHON, "-c", NAIVE, str(root)])
+    check, check_mem = timed([GGA, "check", str(root), "--today", today, "--format", "json"])
+    shutil.rmtree(root / ".gga", ignore_errors=True)
+    cold, cold_mem = timed([GGA, "status", str(root), "--today", today, "--format", "json"])
+    warm, warm_mem = best([GGA, "status", str(root), "--today", today, "--format", "json"], 3)
+    return {
+        "cases": cases, "files": files, "megabytes": round(size / 1e6, 1),
+        "seconds": {"read_bytes": read_bytes, "naive_csafeloader": naive, "check": check,
+                    "status_cold": cold, "status_warm": warm},
+        "ratio_to_naive": {"check": check / naive, "status_cold": cold / naive, "status_warm": warm / naive},
+        "peak_mib": {"naive_csafeloader": naive_mem, "check": check_mem, "status_cold": cold_mem, "status_warm": warm_mem},
+    }
+
+
+def one_case(root: Path) -> dict[str, object]:
+    case = sorted((root / "cases").iterdir())[0]
+    imports, _ = best([PYTHON, "-c", "import typer, pydantic, yaml"], 7)
+    show, show_mem = best([GGA, "show", "--case", str(case), "--today", TODAY.isoformat()], 7)
+    return {"seconds": {"import_typer_pydantic_yaml": imports, "show": show}, "ratio": show / imports, "peak_mib": show_mem}
+
+
+def machine() -> dict[str, object]:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "system": platform.platform()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, nargs="+", default=[1000, 3000], help="caseload sizes to measure")
+    parser.add_argument("--workdir", type=Path, default=HERE / "out", help="where the generated caseloads are kept")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {"machine": machine(), "caseloads": []}
+    print(json.dumps(results["machine"]))
+    print(f"{'cases':>6} {'files':>6} {'MB':>6} {'naive s':>8} {'check s':>8} {'ratio':>6} {'cold s':>7} {'ratio':>6} "
+          f"{'warm s':>7} {'ratio':>6} {'check MiB':>9} {'naive MiB':>9}")
+    for n in args.cases:
+        root = caseload(args.workdir, n)
+        r = measure(root, n)
+        results["caseloads"].append(r)  # type: ignore[attr-defined]
+        s, q, m = r["seconds"], r["ratio_to_naive"], r["peak_mib"]
+        print(f"{n:>6} {r['files']:>6} {r['megabytes']:>6} {s['naive_csafeloader']:>8.2f} {s['check']:>8.2f} {q['check']:>6.2f} "  # type: ignore[index]
+              f"{s['status_cold']:>7.2f} {q['status_cold']:>6.2f} {s['status_warm']:>7.2f} {q['status_warm']:>6.3f} "  # type: ignore[index]
+              f"{m['check']:>9.0f} {m['naive_csafeloader']:>9.0f}", flush=True)  # type: ignore[index]
+    single = one_case(caseload(args.workdir, args.cases[0]))
+    results["one_case"] = single
+    s = single["seconds"]
+    print(f"one case: gga show {s['show']:.3f} s, import typer+pydantic+yaml {s['import_typer_pydantic_yaml']:.3f} s, "  # type: ignore[index]
+          f"ratio {single['ratio']:.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
