@@ -11,7 +11,7 @@ from gga_cli.rules import acute, rhythm, plans, alarms, measure, handover, reten
 from gga_cli.rules.handover import handover_gaps
 from gga_cli.rules.plans import change_plan_gaps, safeguarding_gaps
 from gga_cli.rules.registry import REGISTRY, Context, Deadline, Rule, severity_of
-from gga_cli.rules.retention import Retention, retention
+from gga_cli.rules.retention import Retention, retention_of
 
 __all__ = [
     "REGISTRY",
@@ -21,7 +21,7 @@ __all__ = [
     "Rule",
     "change_plan_gaps",
     "handover_gaps",
-    "retention",
+    "retention_of",
     "safeguarding_gaps",
     "severity_of",
 ]

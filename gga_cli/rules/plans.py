@@ -187,9 +187,14 @@ def safeguarding_in_phase3(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
         return []
     until = horizon(case.case, ctx)
     plan = case.safeguarding_plan
-    missing = _missing_safeguards(case) if plan is not None else [(None, "alles", "everything")]
+    if plan is None:
+        if until <= due:
+            return []
+        return [finding("G114", case, SAFEGUARDING_PLAN, None, overdue(
+            "nog geen borgingsplan", "no safeguarding plan yet", due, until, ctx.lang))]
+    missing = _missing_safeguards(case)
     if not missing:
-        assert plan is not None and plan.established is not None
+        assert plan.established is not None
         if plan.established > due:
             return [finding("G114", case, SAFEGUARDING_PLAN, None,
                             late("borgingsplan vastgesteld", "safeguarding plan agreed", due, plan.established, ctx.lang))]

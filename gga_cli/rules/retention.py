@@ -37,7 +37,7 @@ class Retention:
     per_child: tuple[tuple[str, dt.date], ...]
 
 
-def retention(case: CaseFolder, settings: Settings) -> Retention | None:
+def retention_of(case: CaseFolder, settings: Settings) -> Retention | None:
     """The retention dates of a closed case; None while it is open."""
     if case.case is None or case.case.closed is None:
         return None
@@ -64,7 +64,7 @@ def retention(case: CaseFolder, settings: Settings) -> Retention | None:
 )
 def retention_review(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """Judged on today, also for a closed case: the review comes long after closing."""
-    kept = retention(case, ctx.settings)
+    kept = retention_of(case, ctx.settings)
     if kept is None or ctx.today <= kept.review:
         return []
     assert case.case is not None and case.case.closed is not None
@@ -79,7 +79,7 @@ def retention_review(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
 
 @deadlines_of("G140")
 def retention_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
-    kept = retention(case, ctx.settings)
+    kept = retention_of(case, ctx.settings)
     if kept is None:
         return []
     return [Deadline("G140", case.id, kept.review, say(ctx, "bewaartermijn beoordelen", "review retention"))]

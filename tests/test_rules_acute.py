@@ -1,0 +1,141 @@
+"""G101-G106: the first week and the safety plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casebuilder import TODAY, clean, edit, findings, upto, without
+
+D = dt.date
+FIRST_ASSESSMENT = """\
+  - date: 2026-01-07
+    tool: arij
+    version: "2018"
+    threats:
+      - {kind: physical_abuse, note: klappen bij ruzie tussen de ouders}
+    conclusion: unsafe
+"""
+
+
+@pytest.mark.parametrize("phase", [1, 2, 3, "closed"])
+def test_a_clean_case_in_every_phase_yields_no_finding_at_all(phase: int | str) -> None:
+    assert findings(clean(phase), TODAY[phase]) == []
+
+
+def test_a_case_registered_today_has_nothing_due_yet() -> None:
+    files = {
+        "case.yaml": clean(1)["case.yaml"],
+        "genogram.yaml": clean(1)["genogram.yaml"],
+    }
+    assert findings(files, D(2026, 1, 5)) == []
+
+
+def no_assessment() -> dict[str, str]:
+    return edit(clean(1), "safety-plan.yaml", "assessments:\n" + FIRST_ASSESSMENT, "assessments: []\n")
+
+
+def test_g101_quiet_on_day_5_without_an_assessment() -> None:
+    assert findings(upto(no_assessment(), D(2026, 1, 10)), D(2026, 1, 10)) == []
+
+
+def test_g101_fires_on_day_6_without_an_assessment() -> None:
+    assert findings(upto(no_assessment(), D(2026, 1, 11)), D(2026, 1, 11)) == [
+        ("G101", "warning", "safety-plan.yaml", None, "nog geen ARIJ-veiligheidstaxatie: uiterlijk 10 januari 2026, 1 dag over tijd"),
+    ]
+
+
+def test_g101_an_assessment_on_day_5_is_in_time() -> None:
+    files = edit(clean(1), "safety-plan.yaml", "  - date: 2026-01-07\n", "  - date: 2026-01-10\n")
+    files = edit(files, "safety-plan.yaml", "established: 2026-01-08", "established: 2026-01-10")  # answers the alarm
+    assert findings(files, TODAY[1]) == []
+
+
+def test_g101_an_assessment_on_day_6_is_reported_late_at_its_line() -> None:
+    files = edit(clean(1), "safety-plan.yaml", "  - date: 2026-01-07\n", "  - date: 2026-01-11\n")
+    files = edit(files, "safety-plan.yaml", "established: 2026-01-08", "established: 2026-01-11")  # answers the alarm
+    assert findings(files, TODAY[1]) == [
+        ("G103", "warning", "safety-plan.yaml", None, "veiligheidsplan vastgesteld 1 dag te laat (uiterlijk 10 januari 2026, was 11 januari 2026)"),
+        ("G101", "warning", "safety-plan.yaml", 3, "eerste veiligheidstaxatie 1 dag te laat (uiterlijk 10 januari 2026, was 11 januari 2026)"),
+    ]
+
+
+def test_g101_in_english() -> None:
+    assert findings(upto(no_assessment(), D(2026, 1, 11)), D(2026, 1, 11), "en") == [
+        ("G101", "warning", "safety-plan.yaml", None, "no ARIJ safety assessment yet: due 10 January 2026, 1 day overdue"),
+    ]
+
+
+def test_g101_a_closed_case_is_judged_up_to_its_closing_date() -> None:
+    files = upto(no_assessment(), D(2026, 1, 9))
+    files = edit(files, "case.yaml", "phases:", "closed: {date: 2026-01-09, reason: verhuisd}\nsharing: []\nphases:")
+    assert [f[0] for f in findings(files, D(2026, 6, 1))] == ["G131", "G130", "G130", "G130", "G130", "G130", "G113", "G130"]
+
+
+def no_home_visit(day: str) -> dict[str, str]:
+    return edit(clean(1), "contacts.yaml", "2026-01-07, kind: home_visit", f"{day}, kind: office")
+
+
+def test_g102_a_home_visit_on_day_7_is_in_time() -> None:
+    files = edit(clean(1), "contacts.yaml", "2026-01-07, kind: home_visit", "2026-01-12, kind: home_visit")
+    files = edit(files, "scores.yaml", "2026-01-07", "2026-01-12")
+    assert [f for f in findings(files, TODAY[1]) if f[0] == "G102"] == []
+
+
+def test_g102_the_first_home_visit_three_days_late() -> None:
+    # the first contact is at the office; the home visit comes on 27 January
+    files = no_home_visit("2026-01-07")
+    assert findings(files, D(2026, 1, 27)) == [  # 7 days after the last contact: G108 not yet
+        ("G102", "warning", "contacts.yaml", None, "nog geen huisbezoek: uiterlijk 12 januari 2026, 15 dagen over tijd"),
+    ]
+    late = edit(files, "contacts.yaml", "2026-01-20, kind: phone", "2026-01-15, kind: home_visit")
+    late = edit(late, "scores.yaml", "2026-01-20", "2026-01-15")
+    assert findings(late, D(2026, 1, 21)) == [
+        ("G102", "warning", "contacts.yaml", 3, "eerste huisbezoek 3 dagen te laat (uiterlijk 12 januari 2026, was 15 januari 2026)"),
+    ]
+
+
+def test_g102_no_contacts_at_all() -> None:
+    files = without(clean(1), "contacts.yaml", "scores.yaml")
+    assert findings(files, D(2026, 1, 12)) == []
+    assert findings(files, D(2026, 1, 13)) == [
+        ("G102", "warning", "contacts.yaml", None, "nog geen huisbezoek: uiterlijk 12 januari 2026, 1 dag over tijd"),
+    ]
+
+
+def test_g103_no_safety_plan_at_all() -> None:
+    files = upto(without(clean(1), "safety-plan.yaml"), D(2026, 1, 11))
+    assert findings(files, D(2026, 1, 11)) == [
+        ("G101", "warning", "safety-plan.yaml", None, "nog geen ARIJ-veiligheidstaxatie: uiterlijk 10 januari 2026, 1 dag over tijd"),
+        ("G103", "warning", "safety-plan.yaml", None, "veiligheidsplan nog niet vastgesteld: uiterlijk 10 januari 2026, 1 dag over tijd"),
+    ]
+    assert findings(upto(files, D(2026, 1, 10)), D(2026, 1, 10)) == []
+
+
+def test_g104_a_bottom_line_without_consequence() -> None:
+    files = edit(clean(1), "safety-plan.yaml", ", consequence: De jeugdbeschermer vraagt een uithuisplaatsing aan.", "")
+    assert findings(files, TODAY[1]) == [("G104", "error", "safety-plan.yaml", 12, "bodemeis b1 heeft geen consequentie")]
+    assert findings(files, TODAY[1], "en") == [("G104", "error", "safety-plan.yaml", 12, "bottom line b1 has no consequence")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (", who: [oma]", "", "veiligheidsafspraak a1 noemt niemand die haar uitvoert"),
+        (", who: [oma]", ", who: []", "veiligheidsafspraak a1 noemt niemand die haar uitvoert"),
+        (", monitoring: Oma belt na elke overdracht.", "", "veiligheidsafspraak a1 zegt niet hoe we er zicht op houden"),
+        (", who: [oma], monitoring: Oma belt na elke overdracht.", "",
+         "veiligheidsafspraak a1 noemt niemand die haar uitvoert en niet hoe we er zicht op houden"),
+    ],
+)
+def test_g105_an_agreement_without_who_or_monitoring(old: str, new: str, message: str) -> None:
+    files = edit(clean(1), "safety-plan.yaml", old, new)
+    assert findings(files, TODAY[1]) == [("G105", "error", "safety-plan.yaml", 14, message)]
+
+
+def test_g106_every_child_needs_a_trusted_person_not_only_the_registered_one() -> None:
+    files = edit(clean(1), "genogram.yaml", "  - {id: els,",
+                 "  - {id: lotte, name: Lotte, sex: f, born: 2018-03-01, parents: [ron, els], child: true}\n"
+                 "  - {id: oud, name: Opa Kees, sex: m, born: 2010, child: true, died: 2020}\n  - {id: els,")
+    assert findings(files, TODAY[1]) == [("G106", "warning", "genogram.yaml", 3, "Lotte heeft geen vertrouwenspersoon")]
