@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from casebuilder import TODAY, clean, edit, findings, upto, without
+from gga_cli.models.settings import Settings
 
 D = dt.date
 FIRST_ASSESSMENT = """\
@@ -139,3 +140,14 @@ def test_g106_every_child_needs_a_trusted_person_not_only_the_registered_one() -
                  "  - {id: lotte, name: Lotte, sex: f, born: 2018-03-01, parents: [ron, els], child: true}\n"
                  "  - {id: oud, name: Opa Kees, sex: m, born: 2010, child: true, died: 2020}\n  - {id: els,")
     assert findings(files, TODAY[1]) == [("G106", "warning", "genogram.yaml", 3, "Lotte heeft geen vertrouwenspersoon")]
+
+
+def test_g102_counts_calendar_days_across_a_leap_day() -> None:
+    files = without(clean(1), "contacts.yaml", "scores.yaml", "safety-plan.yaml")
+    files = edit(files, "case.yaml", "registered: 2026-01-05", "registered: 2028-02-25")
+    files = edit(files, "case.yaml", "{phase: 1, start: 2026-01-05}", "{phase: 1, start: 2028-02-25}")
+    settings = Settings(rules={"G101": "off", "G103": "off"})
+    assert findings(files, D(2028, 3, 3), settings=settings) == []
+    assert findings(files, D(2028, 3, 4), settings=settings) == [
+        ("G102", "warning", "contacts.yaml", None, "nog geen huisbezoek: uiterlijk 3 maart 2028, 1 dag over tijd"),
+    ]
