@@ -146,6 +146,7 @@ def test_g102_counts_calendar_days_across_a_leap_day() -> None:
     files = without(clean(1), "contacts.yaml", "scores.yaml", "safety-plan.yaml")
     files = edit(files, "case.yaml", "registered: 2026-01-05", "registered: 2028-02-25")
     files = edit(files, "case.yaml", "{phase: 1, start: 2026-01-05}", "{phase: 1, start: 2028-02-25}")
+    files = edit(files, "case.yaml", "start: 2026-01-05, end: 2027-01-05", "start: 2028-02-25, end: 2029-02-25")
     settings = Settings(rules={"G101": "off", "G103": "off"})
     assert findings(files, D(2028, 3, 3), settings=settings) == []
     assert findings(files, D(2028, 3, 4), settings=settings) == [
