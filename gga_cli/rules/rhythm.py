@@ -9,6 +9,7 @@ schaalvraag van 1 tot 10 gewogen."
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
@@ -193,10 +194,14 @@ def next_contact_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
 def _unscored(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[Contact, dt.date]]:
     """Family contacts without a score (by anyone) dated that day or the next, with when it is due."""
     after = ctx.settings.deadlines.score_after_contact
+    # the score days sorted once, and a binary search a contact for the first score on or
+    # after its day: scanning every score for every contact cost 0.15 s in 200 cases
+    score_days = sorted(s.date for s in case.scores)
     out: list[tuple[Contact, dt.date]] = []
     for contact in family_contacts(case, until):
         due = contact.date + dt.timedelta(days=after)
-        if not any(contact.date <= s.date <= due for s in case.scores):
+        first = bisect_left(score_days, contact.date)
+        if first == len(score_days) or score_days[first] > due:
             out.append((contact, due))
     return out
 
