@@ -11,7 +11,8 @@ RuleSetting = Literal["error", "warning", "off"]
 
 
 class _Table(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # built on first use, as one tree from Settings (see models.common.Model)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Organisation(_Table):
