@@ -19,6 +19,10 @@ def check(
     ] = None,
     format: Annotated[CheckFormat, typer.Option("--format", help="text, json, or github (workflow commands).")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", min=1, help="Worker processes for many cases (default: one a processor, at most 8; 1: none).", show_default=False),
+    ] = None,
     today_: TodayOpt = None,
     lang: LangOpt = None,
 ) -> int:
@@ -31,7 +35,7 @@ def check(
     from gga_cli.caseload import resolve
     from gga_cli.checking import check as run
 
-    report = run(resolve(paths or []), today(today_), lang.value if lang else None)
+    report = run(resolve(paths or []), today(today_), lang.value if lang else None, jobs)
     if format is CheckFormat.json:
         console.emit_json(
             {
