@@ -10,7 +10,7 @@ from pathlib import Path
 from casebuilder import TODAY, clean, edit
 
 from gga_cli.caseload import resolve
-from gga_cli.checking import POOL_FROM, check
+from gga_cli.checking import CASES_A_WORKER, check
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 Make = Callable[[dict[str, str]], Path]
@@ -35,17 +35,17 @@ def _many(caseload: Make, count: int) -> Path:
 
 
 def test_many_cases_in_workers_give_the_report_of_one_process(caseload: Make) -> None:
-    root = _many(caseload, POOL_FROM * 2 + 3)
+    root = _many(caseload, CASES_A_WORKER * 5 + 3)
     alone = check(resolve([root]), DAY, "en", jobs=1)
     shared = check(resolve([root]), DAY, "en", jobs=2)
     assert (shared.cases, shared.files, shared.diagnostics) == (alone.cases, alone.files, alone.diagnostics)
-    assert alone.cases == POOL_FROM * 2 + 3
+    assert alone.cases == CASES_A_WORKER * 5 + 3
     assert {d.code for d in alone.diagnostics} >= {"F002", "F010", "G108"}
 
 
 def test_files_named_among_many_cases_are_reported_alone_in_workers(caseload: Make) -> None:
-    root = _many(caseload, POOL_FROM * 2)
-    named = [root / f"cases/2026-{n:04d}/contacts.yaml" for n in range(POOL_FROM * 2)]
+    root = _many(caseload, CASES_A_WORKER * 5)
+    named = [root / f"cases/2026-{n:04d}/contacts.yaml" for n in range(CASES_A_WORKER * 5)]
     alone = check(resolve(named), DAY, "nl", jobs=1)
     shared = check(resolve(named), DAY, "nl", jobs=2)
     assert shared.diagnostics == alone.diagnostics
@@ -53,12 +53,12 @@ def test_files_named_among_many_cases_are_reported_alone_in_workers(caseload: Ma
 
 
 def test_jobs_option_changes_nothing_in_the_output(gga: Run, caseload: Make) -> None:
-    root = _many(caseload, POOL_FROM * 2)
+    root = _many(caseload, CASES_A_WORKER * 5)
     today = DAY.isoformat()
     one = gga("check", str(root), "--today", today, "--format", "json", "--jobs", "1")
     two = gga("check", str(root), "--today", today, "--format", "json", "--jobs", "2")
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
-    assert json.loads(one.stdout)["summary"]["cases"] == POOL_FROM * 2
+    assert json.loads(one.stdout)["summary"]["cases"] == CASES_A_WORKER * 5
 
 
 def test_jobs_below_one_is_wrong_use(gga: Run, caseload: Make) -> None:
