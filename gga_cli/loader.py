@@ -18,12 +18,15 @@ from gga_cli import crosscheck
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
-from gga_cli.validate import validate
+from gga_cli.models.common import Model
+from gga_cli.validate import Validator, entries_validator, validate
 from gga_cli.yamlread import Problem, read
 
 
 @cache
-def _adapter(kind: FileKind) -> TypeAdapter[Any]:
+def _adapter(kind: FileKind) -> Validator:
+    if kind.entries and issubclass(kind.model, Model):
+        return entries_validator(kind.model)
     return TypeAdapter(list[kind.model]) if kind.entries else TypeAdapter(kind.model)  # type: ignore[name-defined]
 
 

@@ -8,9 +8,10 @@ that still fails, and only a file whose top level cannot stand is given up.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, get_args
+from typing import Any, Protocol, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import SchemaValidator
 
 from gga_cli.i18n import Lang
 from gga_cli.models.common import Model
@@ -91,18 +92,61 @@ def _nested(cls: type[Model]) -> tuple[tuple[str, str], ...]:
     return tuple((name, info.alias or name) for name, info in cls.model_fields.items() if _holds_models(info.annotation))
 
 
+class Validator(Protocol):
+    """What `validate` needs of a validator: a TypeAdapter, or pydantic-core's own."""
+
+    def validate_python(self, value: Any, /) -> Any: ...
+
+
+@cache
+def _private_defaults(cls: type[Model]) -> dict[str, Any] | None:
+    """The private attributes of a model class and their defaults, where every one is a plain
+    value (no factory, nothing mutable to share): only then may `_place` make the store
+    (a copy of this dict)."""
+    defaults: dict[str, Any] = {}
+    for name, attr in cls.__private_attributes__.items():
+        if attr.default_factory is not None or not isinstance(attr.default, (type(None), bool, int, str)):
+            return None
+        defaults[name] = attr.default
+    return defaults
+
+
+@cache
+def entries_validator(cls: type[Model]) -> Validator:
+    """The validator of a file of `cls` entries (scores.yaml, contacts.yaml).
+
+    Thousands of entries a file: after each one, pydantic's post-init gives it its private
+    `_line`/`_column` through a Python call (about 1.4 us an entry, measured: a quarter of
+    validating a contacts file) that `_place` then overwrites. This validator is built from
+    the same core schema with that post-init left out, and `_place` fills in the whole
+    private store itself. Models that hold other models, or whose private attributes are
+    not plain defaults, keep pydantic's own path.
+    """
+    adapter: TypeAdapter[Any] = TypeAdapter(list[cls])  # type: ignore[valid-type]
+    schema = adapter.core_schema
+    items = schema.get("items_schema") if schema["type"] == "list" else None
+    simple = (
+        items is not None and items["type"] == "model" and items.get("cls") is cls
+        and items.get("post_init") is not None and not _nested(cls) and _private_defaults(cls) is not None
+    )
+    if not simple or items is None:
+        return adapter
+    without_post_init = {key: value for key, value in items.items() if key != "post_init"}
+    return SchemaValidator({**schema, "items_schema": without_post_init})
+
+
 def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, set[int]]) -> None:
     """Tell each validated model where it stands in the file."""
     if isinstance(obj, Model):
         at = parsed.place(path)
+        # straight into pydantic's store of private attributes: a plain assignment goes
+        # through BaseModel.__setattr__, which costs more than the rest of this walk
+        private = obj.__pydantic_private__
+        if private is None:  # validated without post-init (see `entries_validator`): no store yet
+            private = dict(_private_defaults(type(obj)) or {})
+            object.__setattr__(obj, "__pydantic_private__", private)
         if at is not None:
-            # straight into pydantic's store of private attributes: a plain assignment goes
-            # through BaseModel.__setattr__, which costs more than the rest of this walk
-            private = obj.__pydantic_private__
-            if private is not None:
-                private["_line"], private["_column"] = at
-            else:  # pragma: no cover - pydantic always makes the store for a model with private attributes
-                obj._line, obj._column = at
+            private["_line"], private["_column"] = at
         for name, key in _nested(type(obj)):
             value = getattr(obj, name)
             if isinstance(value, (Model, list)):
@@ -115,14 +159,14 @@ def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, 
 
 
 def validate(
-    target: type[BaseModel] | TypeAdapter[Any], parsed: Parsed, lang: Lang
+    target: type[BaseModel] | Validator, parsed: Parsed, lang: Lang
 ) -> tuple[Any, list[Problem]]:
-    """Validate the parsed data against a model (or an adapter for a list of entries).
+    """Validate the parsed data against a model (or a validator of a list of entries).
 
     Returns the validated value, or None where nothing of the file could stand, and a
     problem for every schema error, placed where it occurs.
     """
-    adapter = target if isinstance(target, TypeAdapter) else TypeAdapter(target)
+    adapter: Validator = TypeAdapter(target) if isinstance(target, type) else target
     data = parsed.data
     problems: list[Problem] = []
     dropped: dict[Path, set[int]] = {}
