@@ -13,8 +13,8 @@ stream, and the tree is built here from the events, so that:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -32,7 +32,13 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)", re.MULTILINE)
 _MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r]")  # one class: scans fast
+# The bytes of a suspect for _CONTROL in UTF-8: a C0 control but tab and newline, DEL, a
+# carriage return, and 0xC2, the lead byte of U+0080-U+009F (and of other U+0080-U+00BF).
+# Deleting every other byte of a file (bytes.translate) and finding nothing left is about
+# seven times faster than searching the text with a regular expression (measured: 22 ms ->
+# 3 ms for the 1,246 files of 200 generated cases).
+_SUSPECT_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), 0x7F, 0xC2])
+_NOT_SUSPECT = bytes(b for b in range(256) if b not in _SUSPECT_BYTES)
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -49,27 +55,60 @@ class Problem:
     message: str
 
 
-@dataclass(slots=True)
+Places = dict[Path, tuple[int, int]]
+
+
 class Parsed:
     """A file's data with the place of every node: `values` maps a path to where its value
-    starts, `keys` maps a path to where its key stands (1-based line and column)."""
+    starts, `keys` maps a path to where its key stands (1-based line and column).
 
-    data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    A reader may place only the shallow nodes at once (paths up to `eager` parts long) and
+    leave the rest to `fill`, called with both maps the first time a deeper place, or a
+    whole map, is asked for: a file of thousands of valid entries never needs the place of
+    each key and value inside them (see `flowlines`).
+    """
+
+    __slots__ = ("data", "_values", "_keys", "_fill", "_eager")
+
+    def __init__(
+        self, data: Any, values: Places | None = None, fill: Callable[[Places, Places], None] | None = None, eager: int = 0
+    ) -> None:
+        self.data = data
+        self._values: Places = values if values is not None else {}
+        self._keys: Places = {}
+        self._fill = fill
+        self._eager = eager
+
+    @property
+    def values(self) -> Places:
+        self._complete()
+        return self._values
+
+    @property
+    def keys(self) -> Places:
+        self._complete()
+        return self._keys
+
+    def _complete(self) -> None:
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill(self._values, self._keys)
 
     def place(self, path: Path) -> tuple[int, int] | None:
         """Where the thing at `path` stands: a scalar's value, a block's key, a list entry's start.
 
         Falls back to the nearest ancestor that has a place.
         """
+        if len(path) > self._eager:
+            self._complete()
+        values, keys = self._values, self._keys
         while True:
-            if path and not isinstance(path[-1], int) and path in self.keys and isinstance(self._node(path), (dict, list)):
-                return self.keys[path]
-            if path in self.values:
-                return self.values[path]
-            if path and path in self.keys:
-                return self.keys[path]
+            if path and not isinstance(path[-1], int) and path in keys and isinstance(self._node(path), (dict, list)):
+                return keys[path]
+            if path in values:
+                return values[path]
+            if path and path in keys:
+                return keys[path]
             if not path:
                 return None
             path = path[:-1]
@@ -119,7 +158,7 @@ def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
     problems: list[Problem] = []
     # the full patterns only where a cheap scan finds a suspect: most files have none
     conflicts = _CONFLICT.finditer(text) if any(m in text for m in _MARKERS) else ()
-    controls = _CONTROL.finditer(text) if _SUSPECT.search(text) else ()
+    controls = _CONTROL.finditer(text) if raw.translate(None, _NOT_SUSPECT) else ()
     for match in conflicts:
         line = text.count("\n", 0, match.start()) + 1
         marker = match.group(0).strip()
@@ -166,6 +205,7 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     """
     problems: list[Problem] = []
     parsed = Parsed(None)
+    values, keys = parsed.values, parsed.keys
     stack: list[_Frame] = []
     documents = 0
     skip = 0  # > 0 while inside a subtree that is passed over
@@ -179,7 +219,7 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
         nonlocal skip_next
         if not stack:
             parsed.data = value
-            parsed.values[()] = at
+            values[()] = at
             return ()
         top = stack[-1]
         if isinstance(top.container, list):
@@ -198,9 +238,9 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
         else:
             path = top.path + (top.key,)
             top.container[top.key] = value
-            parsed.keys[path] = top.key_at
+            keys[path] = top.key_at
             top.key = None
-        parsed.values[path] = at
+        values[path] = at
         return path
 
     try:
