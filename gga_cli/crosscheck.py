@@ -146,10 +146,18 @@ def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]
             if parent is not None and parent.born is not None and _last_day(p.born) < _birth(parent.born):  # type: ignore[arg-type,operator]
                 yield _at("F021", case, "genogram.yaml", p, pick(
                     lang, f"{p.id} is geboren voor ouder {parent_id}", f"{p.id} was born before parent {parent_id}"))
+    # an entry dated on or after the latest birth in the genogram cannot be before anyone's
+    # birth: only the few earlier ones are looked into (thousands of entries a case)
+    births = [b for p in case.genogram.people if (b := _birth(p.born)) is not None]
+    if not births:
+        return
+    latest = max(births)
     for score in case.scores:
-        yield from _before_birth(case, "scores.yaml", score, score.date, [score.by] if score.by else [], people, lang)
+        if score.date < latest:
+            yield from _before_birth(case, "scores.yaml", score, score.date, [score.by] if score.by else [], people, lang)
     for contact in case.contacts:
-        yield from _before_birth(case, "contacts.yaml", contact, contact.date, contact.with_ + contact.alone, people, lang)
+        if contact.date < latest:
+            yield from _before_birth(case, "contacts.yaml", contact, contact.date, contact.with_ + contact.alone, people, lang)
 
 
 def _last_day(value: int | dt.date) -> dt.date:

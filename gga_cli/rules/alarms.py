@@ -35,12 +35,17 @@ class Alarm:
         return pick(lang, self.nl, self.en)
 
 
-def _rater(case: CaseFolder, by: str | None) -> tuple[str, str]:
-    if by is None:
-        return "", ""
+def _names(case: CaseFolder) -> dict[str, str]:
+    """The name of every person and network member of the case, by id."""
     names = {p.id: p.name for p in case.genogram.people} if case.genogram is not None else {}
     if case.genogram is not None:
         names.update({n.id: n.name for n in case.genogram.network})
+    return names
+
+
+def _rater(names: dict[str, str], by: str | None) -> tuple[str, str]:
+    if by is None:
+        return "", ""
     name = names.get(by, by)
     return f" van {name}", f" by {name}"
 
@@ -53,6 +58,7 @@ def alarms(case: CaseFolder, ctx: Context, until: dt.date) -> list[Alarm]:
     assessment concluding unsafe.
     """
     settings = ctx.settings.deadlines
+    names = _names(case)
     found: list[Alarm] = []
     previous: dict[str | None, int] = {}
     for score in in_order(case.scores, until):
@@ -62,7 +68,7 @@ def alarms(case: CaseFolder, ctx: Context, until: dt.date) -> list[Alarm]:
         drop = before - score.score if before is not None else 0
         if not low and drop < settings.alarm_drop:
             continue
-        by_nl, by_en = _rater(case, score.by)
+        by_nl, by_en = _rater(names, score.by)
         nl = f"score {score.score}{by_nl} op {when(score.date, 'nl')}"
         en = f"score {score.score}{by_en} on {when(score.date, 'en')}"
         if drop >= settings.alarm_drop:

@@ -57,14 +57,15 @@ def contact_words(contact: Contact, lang: Lang) -> str:
 # G107 ---------------------------------------------------------------------------------
 
 
-def _spoken_alone(case: CaseFolder, child: Person, until: dt.date) -> list[Contact]:
-    return [c for c in in_order(case.contacts, until) if child.id in c.alone]
+def _spoken_alone(ordered: list[Contact], child: Person) -> list[Contact]:
+    """The contacts (already in date order) at which the child was spoken to alone."""
+    return [c for c in ordered if child.id in c.alone]
 
 
-def _alone_anchor(case: CaseFolder, child: Person, until: dt.date) -> tuple[dt.date, Contact | None]:
+def _alone_anchor(case: CaseFolder, child: Person, ordered: list[Contact]) -> tuple[dt.date, Contact | None]:
     """The child's last `alone` contact; where there is none, registration (or a later birth)."""
     assert case.case is not None
-    spoken = _spoken_alone(case, child, until)
+    spoken = _spoken_alone(ordered, child)
     if spoken:
         return spoken[-1].date, spoken[-1]
     born = birth_day(child)
@@ -93,18 +94,19 @@ def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
         None,
     )
     limit = ctx.settings.deadlines.child_alone
+    ordered = in_order(case.contacts, until)  # once for every child
     out: list[Diagnostic] = []
     for child in living_children(case):
         born = birth_day(child)
         if left is not None and not (born is not None and born >= left.start):
-            in_phase1 = [c for c in _spoken_alone(case, child, until) if c.date < left.start and phase_at(case.case, c.date) == 1]
+            in_phase1 = [c for c in _spoken_alone(ordered, child) if c.date < left.start and phase_at(case.case, c.date) == 1]
             if not in_phase1:
                 out.append(finding("G107", case, "case.yaml", left, say(
                     ctx,
                     f"{child.name} is in fase 1 niet alleen gesproken (fase {left.phase} begon op {when(left.start, ctx.lang)})",
                     f"{child.name} was not spoken to alone in phase 1 (phase {left.phase} began on {when(left.start, ctx.lang)})",
                 )))
-        anchor, contact = _alone_anchor(case, child, until)
+        anchor, contact = _alone_anchor(case, child, ordered)
         due = anchor + dt.timedelta(days=limit)
         if until > due:
             if contact is not None:
@@ -123,8 +125,9 @@ def child_spoken_alone_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     if case.case.closed is not None:
         return []
     limit = ctx.settings.deadlines.child_alone
+    ordered = in_order(case.contacts, ctx.today)
     return [
-        Deadline("G107", case.id, _alone_anchor(case, child, ctx.today)[0] + dt.timedelta(days=limit),
+        Deadline("G107", case.id, _alone_anchor(case, child, ordered)[0] + dt.timedelta(days=limit),
                  say(ctx, f"{child.name} alleen spreken", f"speak to {child.name} alone"))
         for child in living_children(case)
     ]

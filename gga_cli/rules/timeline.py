@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 from gga_cli.i18n import Lang, days, long_date, pick
@@ -26,6 +27,7 @@ class Dated(Protocol):
 
 
 D = TypeVar("D", bound=Dated)
+_DATE = attrgetter("date")
 
 
 def horizon(facts: Case, ctx: Context) -> dt.date:
@@ -40,7 +42,9 @@ def horizon(facts: Case, ctx: Context) -> dt.date:
 
 def in_order(entries: Iterable[D], until: dt.date) -> list[D]:
     """Entries dated on or before `until`, oldest first; file order breaks ties (sort is stable)."""
-    return sorted((e for e in entries if e.date <= until), key=lambda e: e.date)
+    found = [e for e in entries if e.date <= until]
+    found.sort(key=_DATE)  # attrgetter, not a lambda: called for every score and contact of a case
+    return found
 
 
 def family_contacts(case: CaseFolder, until: dt.date) -> list[Contact]:
