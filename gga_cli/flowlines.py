@@ -31,7 +31,8 @@ _NULLS = frozenset({"~", "null", "Null", "NULL"})
 _FIRST = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]"
 _PLAIN = _FIRST + r"(?:[^\t,\[\]{}#:]*[^\s,\[\]{}#:])?"
 _ITEM = re.compile(
-    r"(?P<key>[A-Za-z_][A-Za-z0-9_]*): +"
+    # the spaces before the key belong to the item: one match an item, not two
+    r" *(?P<key>[A-Za-z_][A-Za-z0-9_]*): +"
     # quoted scalars as "unrolled loops": a run of plain characters between escapes
     r"(?:(?P<dq>\"[^\"\\\t]*(?:\\[\"\\][^\"\\\t]*)*\")"
     r"|(?P<sq>'[^'\t]*(?:''[^'\t]*)*')"
@@ -40,7 +41,6 @@ _ITEM = re.compile(
     r" *(?P<end>[,}])"
 )
 _SEQ_ITEM = re.compile(_PLAIN)
-_SPACES = re.compile(r" *")
 _TAIL = re.compile(r"(?: +#.*)? *")
 _UNSAFE = re.compile("[\t\ufeff\u2028\u2029\ufffe\uffff]")  # breaks or marks the event parser sees otherwise
 
@@ -84,7 +84,7 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
         if not data:
             values[()] = (number, 1)
         values[(index,)] = (number, 3)
-        pos = _SPACES.match(line, 3).end()  # type: ignore[union-attr]
+        pos = 3
         while True:
             match = match_item(line, pos)
             if match is None:
@@ -111,13 +111,12 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
                         values[(index, key, i)] = (number, item.start() + 1)
             entry[key] = value
             if keys is not None:
-                keys[(index, key)] = (number, pos + 1)
+                keys[(index, key)] = (number, match.start("key") + 1)
                 group = "dq" if dq is not None else "plain" if plain is not None else "sq" if sq is not None else "seq"
                 values[(index, key)] = (number, match.start(group) + 1)
             pos = match.end()
             if end == "}":
                 break
-            pos = _SPACES.match(line, pos).end()  # type: ignore[union-attr]
         if not _TAIL.fullmatch(line, pos):
             return None
         data.append(entry)
