@@ -11,9 +11,10 @@ import contextlib
 import errno
 import glob
 import os
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 LOCK_TIMEOUT = 10.0
@@ -71,24 +72,57 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-@contextlib.contextmanager
-def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the folder's exclusive lock: read, validate and write under it, nothing else in between."""
+LOCK_FILE = ".gga.lock"  # Windows only: a folder cannot be locked there, a file in it can
+
+
+def _open_lock(folder: Path) -> tuple[int, Callable[[], bool], Callable[[], None]]:
+    """A handle on the folder's lock, a non-blocking try to take it, and its release."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT)
+
+        def take_nt() -> bool:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            except OSError:
+                return False
+            return True
+
+        def release_nt() -> None:
+            with contextlib.suppress(OSError):
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+        return fd, take_nt, release_nt
     import fcntl
 
     fd = os.open(folder, os.O_RDONLY)
+
+    def take() -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+            return False
+        return True
+
+    return fd, take, lambda: None  # closing the handle releases a flock
+
+
+@contextlib.contextmanager
+def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the folder's exclusive lock: read, validate and write under it, nothing else in between."""
+    fd, take, release = _open_lock(folder)
     try:
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as err:
-                if err.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise LockTimeout(f"{folder} is locked by another gga process for over {timeout:.0f} s") from None
-                time.sleep(0.02)
-        yield
+        while not take():
+            if time.monotonic() >= deadline:
+                raise LockTimeout(f"{folder} is locked by another gga process for over {timeout:.0f} s")
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            release()
     finally:
-        os.close(fd)  # closing the handle releases the lock
+        os.close(fd)

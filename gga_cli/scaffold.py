@@ -70,6 +70,8 @@ contacts.yaml merge=union
 GITIGNORE = """\
 # gga's cache of the status board (it holds case data: never commit it)
 .gga/
+# the lock gga takes on a case folder while it records (on Windows)
+.gga.lock
 # rendered reports: they leave the repository only on purpose
 *.pdf
 *-overdracht.md
