@@ -16,7 +16,7 @@ from pydantic_core import SchemaValidator
 from gga_cli.i18n import Lang
 from gga_cli.models.common import Model
 from gga_cli.models.errors import describe
-from gga_cli.yamlread import Parsed, Path, Problem
+from gga_cli.yamlread import Parsed, Path, Problem, node_at
 
 _ROUNDS = 6
 
@@ -36,17 +36,6 @@ def _in_data(data: Any, loc: tuple[Any, ...]) -> Path:
             path.append(part)  # a missing key: the path names it, the data has nothing
         # anything else is a marker of pydantic's (a union member, a validator)
     return tuple(path)
-
-
-def _node(data: Any, path: Path) -> Any:
-    for part in path:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _kept(dropped: dict[Path, set[int]], path: Path, length: int) -> list[int]:
@@ -74,7 +63,7 @@ def _original(path: Path, data: Any, dropped: dict[Path, set[int]]) -> Path:
             kept = _kept(dropped, tuple(out), len(node))
             part = kept[part] if part < len(kept) else part
         out.append(part)
-        node = _node(node, (part,))
+        node = node_at(node, (part,))
     return tuple(out)
 
 
@@ -150,7 +139,7 @@ def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, 
         for name, key in _nested(type(obj)):
             value = getattr(obj, name)
             if isinstance(value, (Model, list)):
-                _place(value, _node(data, (key,)), path + (key,), parsed, dropped)
+                _place(value, node_at(data, (key,)), path + (key,), parsed, dropped)
     elif isinstance(obj, list) and isinstance(data, list):
         kept = _kept(dropped, path, len(data)) if dropped else range(len(data))
         for item, index in zip(obj, kept):

@@ -103,7 +103,7 @@ class Parsed:
             self._complete()
         values, keys = self._values, self._keys
         while True:
-            if path and not isinstance(path[-1], int) and path in keys and isinstance(self._node(path), (dict, list)):
+            if path and not isinstance(path[-1], int) and path in keys and isinstance(node_at(self.data, path), (dict, list)):
                 return keys[path]
             if path in values:
                 return values[path]
@@ -113,16 +113,16 @@ class Parsed:
                 return None
             path = path[:-1]
 
-    def _node(self, path: Path) -> Any:
-        node = self.data
-        for part in path:
-            if isinstance(node, dict) and isinstance(part, str):
-                node = node.get(part)
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                node = node[part]
-            else:
-                return None
-        return node
+def node_at(data: Any, path: Path) -> Any:
+    """The node at `path` in parsed data, or None where the path leads nowhere."""
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
