@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gga_cli.caseload import Target
+from gga_cli.dates import add_days
 from gga_cli.i18n import Lang
 from gga_cli.models import CaseFolder
 from gga_cli.rules import REGISTRY, Context, Deadline, severity_of
@@ -74,7 +75,7 @@ def items(case: CaseFolder, ctx: Context, days: int) -> list[AgendaItem]:
     """The case's deadlines overdue now or due within `days` days of `ctx.today`."""
     if case.case is None:
         return []
-    last = ctx.today + dt.timedelta(days=days)
+    last = add_days(ctx.today, days)
     out: list[AgendaItem] = []
     for d in deadlines(case, ctx):
         if d.due > last:

@@ -7,6 +7,7 @@ writes to the terminal. Colour follows rich's rules (NO_COLOR, TERM=dumb, a pipe
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
 
     from gga_cli.diagnostics import Diagnostic
 
@@ -33,31 +35,76 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+# Control characters (ESC clears the screen or sets the window title, BEL rings) and the
+# characters that change how text reads unseen (bidi overrides, zero-width ones): user text
+# holding them is shown with their code point instead, `[U+202E]`, never as they are.
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def _code(match: re.Match[str]) -> str:
+    return f"[U+{ord(match.group(0)):04X}]"
+
+
+def visible(text: str, keep: str = "\n\t") -> str:
+    """The text with every control and invisible character but those in `keep` shown as
+    its code point: what every piece of user text passes through on its way out."""
+    if not _HIDDEN.search(text):
+        return text
+    return _HIDDEN.sub(lambda m: m.group(0) if m.group(0) in keep else _code(m), text)
+
+
+class _Visible:
+    """A renderable drawn as given, its text segments passed through `visible`."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        for segment in console.render(self.renderable, options):
+            if segment.control or not _HIDDEN.search(segment.text):
+                yield segment
+            else:
+                yield Segment(visible(segment.text), segment.style)
+
+
 def show(renderable: RenderableType) -> None:
-    stdout().print(renderable)
+    stdout().print(_Visible(renderable))
 
 
 def line(text: str = "") -> None:
-    """Plain text to stdout, as is: no markup, no wrapping (file paths and messages)."""
-    sys.stdout.write(text + "\n")
+    """Plain text to stdout: no markup, no wrapping (file paths, messages, reports), with
+    control and invisible characters shown by their code point."""
+    sys.stdout.write(visible(text) + "\n")
 
 
 def error(message: str) -> None:
     """A message for the user on stderr: why a command refused or could not run."""
     from rich.text import Text
 
-    stderr().print(Text("gga: ", style="bold red") + Text(message))
+    stderr().print(Text("gga: ", style="bold red") + Text(visible(message)))
 
 
 def note(message: str) -> None:
     """A remark on stderr that is not an error (progress, what a command did)."""
     from rich.text import Text
 
-    stderr().print(Text(message, style="dim"))
+    stderr().print(Text(visible(message), style="dim"))
+
+
+_JSON_HIDDEN = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")  # json escapes the C0 controls itself
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def emit_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+    """JSON on stdout; invisible characters escaped (`\\u202e`), so the data is whole and a
+    terminal shows what it holds."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_JSON_HIDDEN.sub(_json_escape, text) + "\n")
 
 
 def _place(d: Diagnostic) -> str:
@@ -70,8 +117,9 @@ def _place(d: Diagnostic) -> str:
 
 
 def diagnostic_text(d: Diagnostic) -> str:
-    """`file:line:column: severity code message`, the form editors jump to."""
-    return f"{_place(d)}: {d.severity.value} {d.code} {d.message}"
+    """`file:line:column: severity code message`, the form editors jump to: one line, always
+    (a newline in a message, from a key that holds one, is shown as [U+000A])."""
+    return visible(f"{_place(d)}: {d.severity.value} {d.code} {d.message}", keep="")
 
 
 def _escape_data(text: str) -> str:

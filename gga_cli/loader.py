@@ -7,6 +7,7 @@ every problem found on the way (F001-F030), each at its file, line and column.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -19,8 +20,9 @@ from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
 from gga_cli.models.common import Model
+from gga_cli.regularfile import Unreadable, read_regular
 from gga_cli.validate import Validator, entries_validator, validate
-from gga_cli.yamlread import Problem, read
+from gga_cli.yamlread import MAX_BYTES, Problem, read
 
 
 @cache
@@ -42,17 +44,23 @@ def relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+_WARNINGS = frozenset({"F006"})  # invisible characters: the file is read, the text is suspect
+
+
 def _diagnostics(problems: list[Problem], case: str | None, file: str) -> list[Diagnostic]:
-    return [Diagnostic(p.code, Severity.ERROR, case, file, p.line, p.column, p.message) for p in problems]
+    return [
+        Diagnostic(p.code, Severity.WARNING if p.code in _WARNINGS else Severity.ERROR, case, file, p.line, p.column, p.message)
+        for p in problems
+    ]
 
 
 def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, or why it could not be read (a folder, no permission)."""
+    """The file's bytes, or why it could not be read (a folder, a FIFO, a device, a link
+    that loops or leads nowhere, no permission, too large)."""
     try:
-        return path.read_bytes(), []
-    except OSError as err:
-        reason = err.strerror or type(err).__name__
-        return None, [Problem("F001", None, None, pick(lang, f"kan het bestand niet lezen: {reason}", f"cannot read the file: {reason}"))]
+        return read_regular(path, MAX_BYTES, lang), []
+    except Unreadable as err:
+        return None, [Problem(err.code, None, None, err.message)]
 
 
 def load_document(raw: bytes, kind: FileKind, lang: Lang) -> tuple[Any, list[Problem]]:
@@ -89,7 +97,7 @@ def load_case(
     for name, kind in FILE_KINDS.items():
         path = folder / name
         file = case.path_of(name)
-        if name not in overrides and not path.exists():
+        if name not in overrides and not os.path.lexists(path):  # a link to nowhere is there, and broken
             if kind.required:
                 diagnostics.append(
                     Diagnostic("F030", Severity.ERROR, case.id, file, None, None,

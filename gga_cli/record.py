@@ -33,7 +33,7 @@ from gga_cli.models import CaseFolder
 from gga_cli.rules import REGISTRY, Context, Deadline, severity_of
 
 LOCK_TIMEOUT_ENV = "GGA_LOCK_TIMEOUT"
-_UNREADABLE = ("F001", "F003", "F004", "F005")  # no YAML, forbidden constructs, conflict markers, too large
+_UNREADABLE = ("F001", "F003", "F004", "F005", "F007")  # no YAML, forbidden constructs, conflict markers, too large, no regular file
 
 
 class Invalid(Exception):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from gga_cli.atomic import write_text
 from gga_cli.caseload import SETTINGS, find_cases
+from gga_cli.dates import add_days
 from gga_cli.jsonschema import render, schemas
 from gga_cli.models import schema_name
 from gga_cli.models.settings import Settings
@@ -192,7 +193,7 @@ def shift_dates(text: str, days: int) -> str:
             day = dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             return match[0]
-        return (day + dt.timedelta(days=days)).isoformat()
+        return add_days(day, days).isoformat()
 
     return _DATE.sub(move, text) if days else text
 

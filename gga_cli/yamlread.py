@@ -42,6 +42,11 @@ _NOT_SUSPECT = bytes(b for b in range(256) if b not in _SUSPECT_BYTES)
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+"""Characters that change how text reads without being seen: zero-width ones, direction
+marks, bidi embeddings, overrides and isolates, a byte-order mark inside the text (F006)."""
+_KEY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
 Path = tuple[str | int, ...]
 
 
@@ -269,6 +274,15 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
                     tag = event.tag.replace("tag:yaml.org,2002:", "!!")
                     refuse("F003", at, f"tag {tag} is niet toegestaan", f"tag {tag} is not allowed")
                 if not opens:
+                    if event.style == '"' and "\\" in text[event.start_mark.index:event.end_mark.index]:
+                        # escapes make characters the raw scan of `decode` never saw
+                        is_key = bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
+                        hazard = _escaped(event.value, text[event.start_mark.index:event.end_mark.index], is_key, at, lang)
+                        if hazard is not None and hazard.code == "F001":
+                            problems.append(hazard)
+                            return None, problems
+                        if hazard is not None:
+                            problems.append(hazard)
                     # a plain null, ~ or nothing is no value; quoted, it is the text itself
                     plain_null = not event.style and event.value in _NULLS
                     place(None if plain_null else event.value, at)
@@ -307,6 +321,41 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     return parsed, problems
 
 
+def _escaped(value: str, raw: str, is_key: bool, at: tuple[int, int], lang: Lang) -> Problem | None:
+    """A control character (F001) or an invisible one (F006) that a double-quoted scalar
+    holds through an escape (`"\\e[2J"`, `"\\u202e"`); a key may hold no newline or tab either."""
+    control = (_KEY_CONTROL if is_key else _CONTROL).search(value)
+    if control is not None:
+        code = f"U+{ord(control.group(0)):04X}"
+        where = pick(lang, "in een sleutel", "in a key") if is_key else pick(lang, "als escape", "as an escape")
+        return Problem("F001", at[0], at[1], pick(lang, f"stuurteken {code} {where}", f"control character {code} {where}"))
+    hidden = INVISIBLE.search(value)
+    if hidden is not None and not INVISIBLE.search(raw):
+        return invisible(hidden.group(0), at, lang)
+    return None
+
+
+def invisible(char: str, at: tuple[int, int], lang: Lang) -> Problem:
+    code = f"U+{ord(char):04X}"
+    return Problem("F006", at[0], at[1], pick(
+        lang, f"onzichtbaar of richtingveranderend teken {code}: de tekst leest anders dan hij is",
+        f"invisible or direction-changing character {code}: the text reads other than it is"))
+
+
+def _invisibles(text: str, lang: Lang) -> list[Problem]:
+    """The first invisible character of each line that holds one (F006, a warning)."""
+    found: list[Problem] = []
+    last_line = 0
+    for match in INVISIBLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line == last_line:
+            continue
+        last_line = line
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        found.append(invisible(match.group(0), (line, column), lang))
+    return found
+
+
 def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     """Bytes to parsed data: decoding, raw-line checks, then the parse.
 
@@ -319,7 +368,9 @@ def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     text, problems = decode(raw, lang)
     if text is None:
         return None, problems
+    hidden = _invisibles(text, lang) if INVISIBLE.search(text) else []
     fast = flowlines.read(text)
     if fast is not None:
-        return fast, []
-    return parse(text, lang)
+        return fast, hidden
+    parsed, problems = parse(text, lang)
+    return parsed, hidden + problems

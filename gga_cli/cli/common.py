@@ -32,10 +32,15 @@ class Refused(Exception):
 def _date(value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from gga_cli.dates import EARLIEST, LATEST, in_span
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"'{value}' is no date YYYY-MM-DD") from None
+    if not in_span(day):
+        raise typer.BadParameter(f"'{value}' is outside {EARLIEST.year}..{LATEST.year}")
+    return day
 
 
 class Format(StrEnum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from gga_cli.dates import add_days
 from gga_cli.genogram.svg import Canvas
 from gga_cli.i18n import Lang, pick, short_date
 from gga_cli.models.entries import Score
@@ -36,7 +37,7 @@ def score_curve(scores: list[Score], lang: Lang, rater_name: Callable[[str | Non
     c.line(LEFT, TOP + plot_h, LEFT + plot_w, TOP + plot_h, stroke="#555", stroke_width=1)
     ticks = [first, last] if len(days) > 1 else [first]
     if span > 60:
-        ticks = [first + dt.timedelta(days=round(span * i / 4)) for i in range(5)]
+        ticks = [add_days(first, round(span * i / 4)) for i in range(5)]
     for day in ticks:
         c.line(x(day), TOP + plot_h, x(day), TOP + plot_h + 4, stroke="#555", stroke_width=1)
         c.text(x(day), TOP + plot_h + 17, short_date(day, lang), size=9.5, fill="#555")

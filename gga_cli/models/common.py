@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from gga_cli.dates import EARLIEST, EARLIEST_BIRTH, LATEST, in_span
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
 _INT = re.compile(r"[0-9]{1,6}")
@@ -32,24 +34,37 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _to_date(value: Any) -> Any:
+def _in_span(day: dt.date, earliest: dt.date, shown: str) -> dt.date:
+    if not in_span(day, earliest):
+        raise fail(f"{shown} ligt buiten {earliest.year}..{LATEST.year}: een tikfout?",
+                   f"{shown} is outside {earliest.year}..{LATEST.year}: a typo?")
+    return day
+
+
+def _parse_date(value: Any, earliest: dt.date) -> Any:
     if isinstance(value, dt.date):
-        return value
+        return _in_span(value, earliest, value.isoformat())
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise fail(f"'{_shown(value)}' is geen datum JJJJ-MM-DD", f"'{_shown(value)}' is no date YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise fail(f"{value} bestaat niet", f"{value} does not exist") from None
+    return _in_span(day, earliest, value)
+
+
+def _to_date(value: Any) -> Any:
+    return _parse_date(value, EARLIEST)
 
 
 def _to_year_or_date(value: Any) -> Any:
-    if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
-        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if isinstance(value, str) and _YEAR.fullmatch(value):
+        _in_span(dt.date(max(int(value), 1), 12, 31), EARLIEST_BIRTH, value)
         return int(value)
-    if isinstance(value, str) and _DATE.fullmatch(value):
-        return _to_date(value)
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DATE.fullmatch(value)):
+        return _parse_date(value, EARLIEST_BIRTH)
     raise fail(f"'{_shown(value)}' is geen jaar JJJJ of datum JJJJ-MM-DD", f"'{_shown(value)}' is no year YYYY or date YYYY-MM-DD")
 
 
@@ -88,7 +103,7 @@ YearOrDate = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": EARLIEST_BIRTH.year, "maximum": LATEST.year},
                 {"type": "string", "pattern": r"^\d{4}(-\d{2}-\d{2})?$"},
             ]
         }

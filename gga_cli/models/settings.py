@@ -10,9 +10,15 @@ from pydantic import BaseModel, ConfigDict, Field
 RuleSetting = Literal["error", "warning", "off"]
 
 
+MAX_DAYS = 3650
+"""The longest day count a deadline may have: ten years. A larger one is a typo, and the
+dates it would give lie past any case."""
+
+
 class _Table(BaseModel):
-    # built on first use, as one tree from Settings (see models.common.Model)
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # built on first use, as one tree from Settings (see models.common.Model); strict: TOML
+    # has its own types, and `safety_assessment = true` is no number of days
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, strict=True)
 
 
 class Organisation(_Table):
@@ -23,22 +29,22 @@ class Organisation(_Table):
 class Deadlines(_Table):
     """Day counts of the rules, in calendar days from their anchor."""
 
-    safety_assessment: int = Field(default=5, ge=0, description="G101: days from registration to the first ARIJ safety assessment")
-    home_visit: int = Field(default=7, ge=0, description="G102: days from registration to the first home visit")
-    safety_plan: int = Field(default=5, ge=0, description="G103: days from registration to the established safety plan")
-    child_alone: int = Field(default=42, ge=1, description="G107: most days between two times a child is spoken alone")
-    contact_gap_phase1: int = Field(default=7, ge=1, description="G108: most days between family contacts in phase 1")
-    contact_gap_phase2: int = Field(default=28, ge=1, description="G108: most days between family contacts in phase 2")
-    contact_gap_phase3: int = Field(default=7, ge=1, description="G108: most days between family contacts in phase 3")
-    score_after_contact: int = Field(default=1, ge=0, description="G109: days after a contact by which its safety score is due")
-    safeguarding_plan: int = Field(default=28, ge=0, description="G114: days in phase 3 before the safeguarding plan must be complete")
+    safety_assessment: int = Field(default=5, ge=0, le=MAX_DAYS, description="G101: days from registration to the first ARIJ safety assessment")
+    home_visit: int = Field(default=7, ge=0, le=MAX_DAYS, description="G102: days from registration to the first home visit")
+    safety_plan: int = Field(default=5, ge=0, le=MAX_DAYS, description="G103: days from registration to the established safety plan")
+    child_alone: int = Field(default=42, ge=1, le=MAX_DAYS, description="G107: most days between two times a child is spoken alone")
+    contact_gap_phase1: int = Field(default=7, ge=1, le=MAX_DAYS, description="G108: most days between family contacts in phase 1")
+    contact_gap_phase2: int = Field(default=28, ge=1, le=MAX_DAYS, description="G108: most days between family contacts in phase 2")
+    contact_gap_phase3: int = Field(default=7, ge=1, le=MAX_DAYS, description="G108: most days between family contacts in phase 3")
+    score_after_contact: int = Field(default=1, ge=0, le=MAX_DAYS, description="G109: days after a contact by which its safety score is due")
+    safeguarding_plan: int = Field(default=28, ge=0, le=MAX_DAYS, description="G114: days in phase 3 before the safeguarding plan must be complete")
     alarm_score: int = Field(default=3, ge=1, le=10, description="G117: a score at or below this is an alarm")
     alarm_drop: int = Field(default=3, ge=1, le=9, description="G117: a drop of at least this from the rater's previous score is an alarm")
-    alarm_response: int = Field(default=5, ge=0, description="G117: days to establish or review the safety plan after an alarm")
-    measure_end: int = Field(default=56, ge=0, description="G119: days before the measure ends by which a decision on extending it is due")
-    network_meeting: int = Field(default=90, ge=1, description="G121: most days in phase 2 without a network meeting")
-    assessment_age: int = Field(default=90, ge=0, description="G130: most days between the latest assessments and a handover or closure")
-    retention_years: int = Field(default=20, ge=1, description="G140: years after closure until the retention review")
+    alarm_response: int = Field(default=5, ge=0, le=MAX_DAYS, description="G117: days to establish or review the safety plan after an alarm")
+    measure_end: int = Field(default=56, ge=0, le=MAX_DAYS, description="G119: days before the measure ends by which a decision on extending it is due")
+    network_meeting: int = Field(default=90, ge=1, le=MAX_DAYS, description="G121: most days in phase 2 without a network meeting")
+    assessment_age: int = Field(default=90, ge=0, le=MAX_DAYS, description="G130: most days between the latest assessments and a handover or closure")
+    retention_years: int = Field(default=20, ge=1, le=100, description="G140: years after closure until the retention review")
 
 
 class Demo(_Table):

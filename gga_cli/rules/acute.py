@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
@@ -73,7 +74,7 @@ def _established(case: CaseFolder, until: dt.date) -> tuple[dt.date, Model | Non
 def first_safety_assessment(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """The first assessment in safety-plan.yaml counts; a late one is reported at its entry."""
     assert case.case is not None
-    due = case.case.registered + dt.timedelta(days=ctx.settings.deadlines.safety_assessment)
+    due = add_days(case.case.registered, ctx.settings.deadlines.safety_assessment)
     return _first_due(
         "G101", case, ctx, SAFETY_PLAN, due, _first_assessment(case, horizon(case.case, ctx)),
         "eerste veiligheidstaxatie", "first safety assessment",
@@ -86,7 +87,7 @@ def first_safety_assessment_due(case: CaseFolder, ctx: Context) -> list[Deadline
     assert case.case is not None
     if case.case.closed is not None or _first_assessment(case, ctx.today) is not None:
         return []
-    due = case.case.registered + dt.timedelta(days=ctx.settings.deadlines.safety_assessment)
+    due = add_days(case.case.registered, ctx.settings.deadlines.safety_assessment)
     return [Deadline("G101", case.id, due, say(ctx, "ARIJ-veiligheidstaxatie", "ARIJ safety assessment"))]
 
 
@@ -100,7 +101,7 @@ def first_safety_assessment_due(case: CaseFolder, ctx: Context) -> list[Deadline
 def first_home_visit(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """The first contact of kind home_visit counts; a late one is reported at its entry."""
     assert case.case is not None
-    due = case.case.registered + dt.timedelta(days=ctx.settings.deadlines.home_visit)
+    due = add_days(case.case.registered, ctx.settings.deadlines.home_visit)
     return _first_due(
         "G102", case, ctx, "contacts.yaml", due, _first_home_visit(case, horizon(case.case, ctx)),
         "eerste huisbezoek", "first home visit",
@@ -113,7 +114,7 @@ def first_home_visit_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None or _first_home_visit(case, ctx.today) is not None:
         return []
-    due = case.case.registered + dt.timedelta(days=ctx.settings.deadlines.home_visit)
+    due = add_days(case.case.registered, ctx.settings.deadlines.home_visit)
     return [Deadline("G102", case.id, due, say(ctx, "eerste huisbezoek", "first home visit"))]
 
 
@@ -127,7 +128,7 @@ def first_home_visit_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
 def safety_plan_established(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """The plan's `established` date counts."""
     assert case.case is not None
-    due = case.case.registered + dt.timedelta(days=ctx.settings.deadlines.safety_plan)
+    due = add_days(case.case.registered, ctx.settings.deadlines.safety_plan)
     return _first_due(
         "G103", case, ctx, SAFETY_PLAN, due, _established(case, horizon(case.case, ctx)),
         "veiligheidsplan vastgesteld", "safety plan established",
@@ -140,7 +141,7 @@ def safety_plan_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None or _established(case, ctx.today) is not None:
         return []
-    due = case.case.registered + dt.timedelta(days=ctx.settings.deadlines.safety_plan)
+    due = add_days(case.case.registered, ctx.settings.deadlines.safety_plan)
     return [Deadline("G103", case.id, due, say(ctx, "veiligheidsplan vaststellen", "establish the safety plan"))]
 
 

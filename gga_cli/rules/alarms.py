@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import CaseFolder
@@ -117,7 +118,7 @@ def alarm_answered(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     updates = _updates(case, until)
     out: list[Diagnostic] = []
     for alarm in alarms(case, ctx, until):
-        due = alarm.day + dt.timedelta(days=ctx.settings.deadlines.alarm_response)
+        due = add_days(alarm.day, ctx.settings.deadlines.alarm_response)
         answer = _answer(alarm, updates)
         if answer is not None and answer <= due:
             continue
@@ -138,7 +139,7 @@ def alarm_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
         return []
     updates = _updates(case, ctx.today)
     return [
-        Deadline("G117", case.id, alarm.day + dt.timedelta(days=ctx.settings.deadlines.alarm_response),
+        Deadline("G117", case.id, add_days(alarm.day, ctx.settings.deadlines.alarm_response),
                  say(ctx, f"veiligheidsplan herzien na {alarm.nl}", f"review the safety plan after {alarm.en}"))
         for alarm in alarms(case, ctx, ctx.today)
         if _answer(alarm, updates) is None

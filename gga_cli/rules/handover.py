@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
@@ -32,7 +33,7 @@ def clean_handover_gaps(case: CaseFolder, ctx: Context, on: dt.date) -> list[Dia
         out.append(finding("G130", case, file_name, at, say(ctx, f"overdracht mist {nl}", f"handover lacks {en}")))
 
     plan = case.change_plan
-    oldest = on - dt.timedelta(days=ctx.settings.deadlines.assessment_age)
+    oldest = add_days(on, -ctx.settings.deadlines.assessment_age)
     recent = f"{when(oldest, 'nl')} – {when(on, 'nl')}", f"{when(oldest, 'en')} – {when(on, 'en')}"
     if plan is None or not plan.life_domains:
         lacks(CHANGE_PLAN, None, "de feiten per leefgebied (life_domains)", "facts per life domain (life_domains)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import days
 from gga_cli.models import CaseFolder
@@ -62,7 +63,7 @@ def extension_decided(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     if found is None:
         return []
     measure, end = found
-    due = end - dt.timedelta(days=ctx.settings.deadlines.measure_end)
+    due = add_days(end, -ctx.settings.deadlines.measure_end)
     nl, en = _MEASURE_WORDS[measure.kind]
     decision = _decision(measure, end)
     if decision is not None:
@@ -91,7 +92,7 @@ def extension_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
         return []
     measure, end = found
     nl, en = _MEASURE_WORDS[measure.kind]
-    return [Deadline("G119", case.id, end - dt.timedelta(days=ctx.settings.deadlines.measure_end),
+    return [Deadline("G119", case.id, add_days(end, -ctx.settings.deadlines.measure_end),
                      say(ctx, f"besluit over verlenging van {nl} (eindigt {when(end, 'nl')})",
                          f"decision on extending {en} (ends {when(end, 'en')})"))]
 
@@ -157,15 +158,15 @@ def network_meetings(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """Every stay in phase 2: a meeting held late is a deadline missed in the past, a stay
     that ended (or goes on) past the deadline without one is reported at its last anchor."""
     assert case.case is not None
-    limit = dt.timedelta(days=ctx.settings.deadlines.network_meeting)
+    limit = ctx.settings.deadlines.network_meeting
     out: list[Diagnostic] = []
     for anchors, end, current in _meeting_anchors(case, ctx):
         for (day, _, _), (later, entry, file_name) in zip(anchors, anchors[1:]):
-            if later > day + limit:
+            if later > add_days(day, limit):
                 out.append(finding("G121", case, file_name, entry, late(
-                    "netwerkbijeenkomst", "network meeting", day + limit, later, ctx.lang)))
+                    "netwerkbijeenkomst", "network meeting", add_days(day, limit), later, ctx.lang)))
         day, entry, file_name = anchors[-1]
-        due = day + limit
+        due = add_days(day, limit)
         if end > due:
             if current:
                 message = overdue(f"geen netwerkbijeenkomst sinds {when(day, 'nl')}",
@@ -188,7 +189,7 @@ def network_meeting_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     current = [anchors for anchors, _, now in _meeting_anchors(case, ctx) if now]
     if not current:
         return []
-    due = current[0][-1][0] + dt.timedelta(days=ctx.settings.deadlines.network_meeting)
+    due = add_days(current[0][-1][0], ctx.settings.deadlines.network_meeting)
     return [Deadline("G121", case.id, due, say(ctx, "netwerkbijeenkomst", "network meeting"))]
 
 

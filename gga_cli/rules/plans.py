@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.change_plan import EndState
@@ -167,7 +168,7 @@ def _safeguarding_due(case: CaseFolder, ctx: Context) -> dt.date | None:
     stint = current_stint(case.case)
     if case.case.phase != 3 or stint is None:
         return None
-    return stint.start + dt.timedelta(days=ctx.settings.deadlines.safeguarding_plan)
+    return add_days(stint.start, ctx.settings.deadlines.safeguarding_plan)
 
 
 @rule(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 
+from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import CaseFolder
@@ -107,7 +108,7 @@ def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
                     f"{child.name} was not spoken to alone in phase 1 (phase {left.phase} began on {when(left.start, ctx.lang)})",
                 )))
         anchor, contact = _alone_anchor(case, child, ordered)
-        due = anchor + dt.timedelta(days=limit)
+        due = add_days(anchor, limit)
         if until > due:
             if contact is not None:
                 what_nl = f"{child.name} is sinds {when(anchor, 'nl')} niet alleen gesproken"
@@ -127,7 +128,7 @@ def child_spoken_alone_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     limit = ctx.settings.deadlines.child_alone
     ordered = in_order(case.contacts, ctx.today)
     return [
-        Deadline("G107", case.id, _alone_anchor(case, child, ordered)[0] + dt.timedelta(days=limit),
+        Deadline("G107", case.id, add_days(_alone_anchor(case, child, ordered)[0], limit),
                  say(ctx, f"{child.name} alleen spreken", f"speak to {child.name} alone"))
         for child in living_children(case)
     ]
@@ -161,7 +162,7 @@ def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     for earlier, later in zip(contacts, contacts[1:]):
         phase = phase_at(case.case, earlier.date)
         limit = gap_limit(ctx.settings.deadlines, phase)
-        due = earlier.date + dt.timedelta(days=limit)
+        due = add_days(earlier.date, limit)
         if later.date > due:
             out.append(finding("G108", case, CONTACTS, later, late(
                 "contact met het gezin", "contact with the family", due, later.date, ctx.lang,
@@ -171,7 +172,7 @@ def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
         last = contacts[-1]
         phase = phase_at(case.case, last.date)
         limit = gap_limit(ctx.settings.deadlines, phase)
-        due = last.date + dt.timedelta(days=limit)
+        due = add_days(last.date, limit)
         if until > due:
             out.append(finding("G108", case, CONTACTS, last, overdue(
                 f"geen contact met het gezin sinds {when(last.date, 'nl')}",
@@ -187,7 +188,7 @@ def next_contact_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     if case.case.closed is not None or not contacts:
         return []
     last = contacts[-1]
-    due = last.date + dt.timedelta(days=gap_limit(ctx.settings.deadlines, phase_at(case.case, last.date)))
+    due = add_days(last.date, gap_limit(ctx.settings.deadlines, phase_at(case.case, last.date)))
     return [Deadline("G108", case.id, due, say(ctx, "contact met het gezin", "contact with the family"))]
 
 
@@ -202,7 +203,7 @@ def _unscored(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[Cont
     score_days = sorted(s.date for s in case.scores)
     out: list[tuple[Contact, dt.date]] = []
     for contact in family_contacts(case, until):
-        due = contact.date + dt.timedelta(days=after)
+        due = add_days(contact.date, after)
         first = bisect_left(score_days, contact.date)
         if first == len(score_days) or score_days[first] > due:
             out.append((contact, due))

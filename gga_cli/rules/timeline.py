@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import Protocol, TypeVar
 
+from gga_cli import dates
 from gga_cli.i18n import Lang, days, long_date, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.case import Case, PhaseEntry
@@ -117,10 +118,7 @@ def birth_day(person: Person) -> dt.date | None:
 
 def add_years(day: dt.date, years: int) -> dt.date:
     """The same day `years` later; 29 February becomes 28 February in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    return dates.add_years(day, years)
 
 
 def between(first: dt.date, last: dt.date) -> int:
