@@ -94,11 +94,11 @@ def agenda(target: Target, today: dt.date, days: int = DEFAULT_DAYS, lang: Lang 
 
     Returns the items and the report language in force (`lang`, else gga.toml's).
     """
-    from gga_cli.caseload import load_settings
     from gga_cli.checking import context
     from gga_cli.loader import load_case
+    from gga_cli.orgsettings import settings as load_settings
 
-    settings, _ = load_settings(target.root, lang)
+    settings = load_settings(target.root, lang)
     ctx = context(settings, today, lang)
     found: list[AgendaItem] = []
     for folder in target.cases:

@@ -160,9 +160,9 @@ def rows(target: Target, today: dt.date, lang: Lang | None, start: Start | None 
     """Every case of the target as a board row, and the report language: a row comes from the
     cache where its folder is unchanged, and is loaded and judged otherwise. `start(n)` is
     told how many cases must be loaded and returns the function to call after each one."""
-    from gga_cli.caseload import load_settings
+    from gga_cli.orgsettings import settings as load_settings
 
-    settings, _ = load_settings(target.root, lang)
+    settings = load_settings(target.root, lang)
     language: Lang = lang or settings.organisation.language
     use_cache = target.has_settings
     cache = BoardCache.load(target.root, context_key(target.root, today.isoformat(), language)) if use_cache else None

@@ -18,6 +18,7 @@ from gga_cli.models.settings import Settings
 
 SETTINGS = "gga.toml"
 CASE_FILE = "case.yaml"
+SETTINGS_MAX_BYTES = 1024 * 1024  # as a case file (F005): an organisation's settings are a page
 _SKIP_DIRS = {".git", ".gga", "node_modules", "__pycache__", ".venv"}
 
 
@@ -129,13 +130,17 @@ def _setting_line(text: str, loc: tuple[Any, ...]) -> int | None:
 
 def load_settings(root: Path, lang: Lang | None = None) -> tuple[Settings, list[Diagnostic]]:
     """The caseload's settings; defaults where gga.toml is absent or broken (and why)."""
+    from gga_cli.regularfile import Unreadable, read_regular
+
     path = root / SETTINGS
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Settings(), []
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular(path, SETTINGS_MAX_BYTES, lang or "nl").decode("utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+    except Unreadable as err:
+        return Settings(), [Diagnostic(err.code, Severity.ERROR, None, SETTINGS, None, None, f"gga.toml {err.message}")]
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         message = str(err)
         place = _TOML_PLACE.search(message)
         line, column = (int(place.group(1)), int(place.group(2))) if place else (None, None)

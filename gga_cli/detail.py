@@ -29,11 +29,12 @@ def detail(folder: Path, today: dt.date, lang: Lang | None) -> Detail:
     """Load and judge the case in `folder`, with the settings of the caseload it belongs to."""
     from gga_cli.agenda import deadlines
     from gga_cli.casefind import caseload_root
-    from gga_cli.caseload import SETTINGS, Target, load_settings
+    from gga_cli.caseload import SETTINGS, Target
     from gga_cli.checking import cases, context
+    from gga_cli.orgsettings import settings as load_settings
 
     root = caseload_root(folder)
-    settings, _ = load_settings(root, lang)
+    settings = load_settings(root, lang)
     ctx = context(settings, today, lang)
     target = Target(root=root.resolve(), has_settings=(root / SETTINGS).is_file(), cases=[folder])
     case, diagnostics = next(cases(target, ctx))

@@ -23,16 +23,17 @@ from pathlib import Path
 
 from gga_cli import atomic
 from gga_cli.casefind import caseload_root
-from gga_cli.caseload import load_settings
 from gga_cli.checking import context, judge, settle
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.edits import EditError
 from gga_cli.i18n import Lang, pick
 from gga_cli.loader import load_case
 from gga_cli.models import CaseFolder
+from gga_cli.orgsettings import settings as load_settings
 from gga_cli.rules import REGISTRY, Context, Deadline, severity_of
 
 LOCK_TIMEOUT_ENV = "GGA_LOCK_TIMEOUT"
+MAX_LOCK_TIMEOUT = 600.0  # ten minutes: longer is no wait a worker means, and inf or nan would never end
 _UNREADABLE = ("F001", "F003", "F004", "F005", "F007")  # no YAML, forbidden constructs, conflict markers, too large, no regular file
 
 
@@ -115,7 +116,9 @@ def lock_timeout() -> float:
         seconds = float(value)
     except ValueError:
         raise Invalid(f"{LOCK_TIMEOUT_ENV}={value} is no number of seconds") from None
-    return max(seconds, 0.0)
+    if not 0 <= seconds <= MAX_LOCK_TIMEOUT:  # also nan, which compares false with anything
+        raise Invalid(f"{LOCK_TIMEOUT_ENV}={value}: give a number of seconds from 0 to {MAX_LOCK_TIMEOUT:g}")
+    return seconds
 
 
 def _key(d: Diagnostic) -> tuple[str, str | None, str]:
@@ -190,7 +193,7 @@ def apply(folder: Path, plan: Planner, today: dt.date, lang: Lang | None = None,
     refuses the edit, or with `force_reason` is recorded as a waiver with that reason.
     """
     root = caseload_root(folder)
-    settings, _ = load_settings(root, lang)
+    settings = load_settings(root, lang)
     ctx = context(settings, today, lang)
     files = Files(folder, root, ctx.lang)
     timeout = lock_timeout()

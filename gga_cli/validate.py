@@ -13,7 +13,7 @@ from typing import Any, Protocol, get_args
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator
 
-from gga_cli.i18n import Lang
+from gga_cli.i18n import Lang, pick
 from gga_cli.models.common import Model
 from gga_cli.models.errors import describe
 from gga_cli.yamlread import Parsed, Path, Problem, node_at
@@ -43,15 +43,31 @@ def _kept(dropped: dict[Path, set[int]], path: Path, length: int) -> list[int]:
     return [i for i in range(length) if i not in gone]
 
 
-def _clean(data: Any, path: Path, dropped: dict[Path, set[int]], removed: set[Path]) -> Any:
-    """A copy of the data without the dropped entries and removed keys."""
+def _clean(data: Any, path: Path, dropped: dict[Path, set[int]], removed: set[Path], forced: dict[Path, dict[str, Any]]) -> Any:
+    """A copy of the data without the dropped entries and removed keys, with the forced values."""
     if isinstance(data, dict):
+        items = {**data, **forced[path]} if path in forced else data
         return {
-            k: _clean(v, path + (k,), dropped, removed) for k, v in data.items() if path + (k,) not in removed
+            k: _clean(v, path + (k,), dropped, removed, forced) for k, v in items.items() if path + (k,) not in removed
         }
     if isinstance(data, list):
-        return [_clean(data[i], path + (i,), dropped, removed) for i in _kept(dropped, path, len(data))]
+        return [_clean(data[i], path + (i,), dropped, removed, forced) for i in _kept(dropped, path, len(data))]
     return data
+
+
+PRIVATE = "private"
+
+
+def _fails_closed(error: Any, path: Path) -> bool:
+    """Whether the error is about an entry's `private` flag: a value that is not exactly true
+    or false (`True`, `yes`), or the key written otherwise (`Private`). Such an entry is kept
+    as private: an error must never publish what the worker meant to keep in the case."""
+    if not path or not isinstance(path[-1], str):
+        return False
+    key = path[-1]
+    if error["type"] == "extra_forbidden":
+        return key != PRIVATE and key.strip().lower() == PRIVATE
+    return key == PRIVATE and error["type"] != "missing"
 
 
 def _original(path: Path, data: Any, dropped: dict[Path, set[int]]) -> Path:
@@ -160,8 +176,9 @@ def validate(
     problems: list[Problem] = []
     dropped: dict[Path, set[int]] = {}
     removed: set[Path] = set()
+    forced: dict[Path, dict[str, Any]] = {}
     for round_ in range(_ROUNDS):
-        cleaned = _clean(data, (), dropped, removed) if (dropped or removed) else data
+        cleaned = _clean(data, (), dropped, removed, forced) if (dropped or removed or forced) else data
         try:
             value = adapter.validate_python(cleaned)
         except ValidationError as err:
@@ -180,7 +197,15 @@ def validate(
                 else:
                     at = parsed.place(path[:-1] if error["type"] == "missing" else path)
                 line, column = at or (None, None)
-                problems.append(Problem("F010", line, column, describe({**error, "loc": path}, lang)))
+                message = describe({**error, "loc": path}, lang)
+                if _fails_closed(error, path):
+                    message += pick(lang, "; de regel blijft vertrouwelijk (private: true)", "; the entry is kept private (private: true)")
+                problems.append(Problem("F010", line, column, message))
+            if _fails_closed(error, path):
+                forced.setdefault(path[:-1], {})[PRIVATE] = True
+                if error["type"] == "extra_forbidden":
+                    removed.add(path)
+                continue
             # leave out what failed: a key where it may go, else the list entry around it
             if error["type"] != "missing" and path and isinstance(path[-1], str) and path not in removed:
                 removed.add(path)

@@ -97,6 +97,7 @@ def handles_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from gga_cli.caseload import NotFound
+        from gga_cli.orgsettings import BrokenSettings
 
         try:
             code = command(*args, **kwargs)
@@ -105,7 +106,7 @@ def handles_errors(command: F) -> F:
         except (UsageError, NotFound) as err:
             console.error(str(err))
             raise typer.Exit(EXIT_USAGE) from None
-        except Refused as err:
+        except (Refused, BrokenSettings) as err:
             console.error(str(err))
             raise typer.Exit(EXIT_FOUND) from None
         except BrokenPipeError:

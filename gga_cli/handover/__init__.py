@@ -49,14 +49,14 @@ def load(folder: Path, today: dt.date, lang: Lang | None) -> Loaded:
     """The case as loaded, with the settings of its caseload and any file errors."""
     from gga_cli.casefind import caseload_root
     from gga_cli.checking import context
-    from gga_cli.caseload import load_settings
     from gga_cli.loader import load_case
+    from gga_cli.orgsettings import settings as load_settings
 
     root = caseload_root(folder)
-    settings, setting_problems = load_settings(root, lang)
+    settings = load_settings(root, lang)
     ctx = context(settings, today, lang)
     case, diagnostics = load_case(folder, root, ctx.lang, today)
-    problems = [d for d in setting_problems + diagnostics if d.severity is Severity.ERROR]
+    problems = [d for d in diagnostics if d.severity is Severity.ERROR]
     return Loaded(case, settings, ctx, problems)
 
 

@@ -58,6 +58,12 @@ def describe(error: Any, lang: Lang) -> str:
         return pick(lang, f"{where} moet een lijst zijn", f"{where} must be a list")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return pick(lang, f"{where} moet een mapping met sleutels zijn", f"{where} must be a mapping of keys")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return pick(lang, f"{where} moet een geheel getal zijn, zonder aanhalingstekens", f"{where} must be a whole number, without quotes")
+    if kind in ("bool_type", "bool_parsing"):
+        return pick(lang, f"{where} moet true of false zijn", f"{where} must be true or false")
+    if kind in ("string_type",):
+        return pick(lang, f"{where} moet tekst tussen aanhalingstekens zijn", f"{where} must be text in quotes")
     if kind == "gga":
         return pick(lang, f"{where}: {ctx['nl']}", f"{where}: {ctx['en']}")
     message = str(error.get("msg", kind)).removeprefix("Value error, ")
