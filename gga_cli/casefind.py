@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gga_cli.caseload import CASE_FILE, SETTINGS, NotFound, find_cases, find_upwards
+from gga_cli.caseload import CASE_FILE, SETTINGS, NotFound, find_cases, find_upwards, outside
 
 _CASE_ID = re.compile(r"\d{4}-\d{4}")
 
@@ -37,6 +37,9 @@ def find_case(case: str | None, cwd: Path | None = None) -> Path:
     if len(found) > 1:
         places = ", ".join(str(folder.relative_to(root)) for folder in found)
         raise NotFound(f"--case {case}: more than one folder has that id ({places}); pass the folder instead")
+    elsewhere = outside(found[0], root)
+    if elsewhere is not None:
+        raise NotFound(f"--case {case}: the case folder is a link to {elsewhere}, outside the caseload at {root}; gga does not follow it")
     return found[0].resolve()
 
 

@@ -36,22 +36,57 @@ def find_upwards(start: Path, name: str) -> Path | None:
 
 
 def find_cases(root: Path) -> list[Path]:
-    """Every case folder (a folder holding case.yaml) at or below `root`, in name order."""
+    """Every case folder (a folder holding case.yaml) at or below `root`, in name order.
+
+    A link to a folder is followed where it leads to a folder inside the caseload (each
+    folder is visited once, so a link to a folder above it is no loop). A link that leads
+    outside is listed as it is where a case.yaml is behind it: the loader reports it (F007)
+    and reads nothing through it, so the case never silently drops off the board.
+    """
+    boundary = (find_upwards(root, SETTINGS) or root).resolve()
     found: list[Path] = []
+    visited: set[Path] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
         try:
+            real = Path(folder).resolve()
             entries = list(os.scandir(folder))
-        except OSError:
+        except (OSError, RuntimeError):
             continue
+        if real in visited:
+            continue
+        visited.add(real)
         names = {e.name for e in entries}
         if CASE_FILE in names:
             found.append(Path(folder))
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False) and entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+            if entry.name in _SKIP_DIRS or entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
                 stack.append(Path(entry.path))
+            elif entry.is_symlink() and entry.is_dir():
+                target = _linked(Path(entry.path), boundary)
+                if target is not None:
+                    stack.append(target)
+                elif (Path(entry.path) / CASE_FILE).exists():
+                    found.append(Path(entry.path))  # leads outside: reported, never walked
     return sorted(found, key=lambda p: p.as_posix())
+
+
+def _linked(link: Path, boundary: Path) -> Path | None:
+    """The folder a link leads to, where that is inside the caseload."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return target if target.is_relative_to(boundary) else None
+
+
+def outside(folder: Path, root: Path) -> Path | None:
+    """Where a case folder really is, if that is outside the caseload at `root` (a link)."""
+    real = folder.resolve()
+    return None if real.is_relative_to(root.resolve()) else real
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Checks across the files of one case: ids, references (F020) and impossible dates (F021)."""
+"""Checks across the files of one case: ids, references and a family tree that cannot be (F020),
+impossible dates (F021)."""
 
 from __future__ import annotations
 
@@ -175,6 +176,72 @@ def _before_birth(case: CaseFolder, file_name: str, entry: Model, day: dt.date, 
                 lang, f"{day} ligt voor de geboorte van {ident}", f"{day} is before {ident} was born"))
 
 
+def _family(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
+    """What no family can be: someone their own parent or ancestor, a couple of one person,
+    a bond with oneself, a couple that ends before it began, a person twice in one household."""
+    if case.genogram is None:
+        return
+    g = case.genogram
+    for p in g.people:
+        if p.id in p.parents:
+            yield _at("F020", case, "genogram.yaml", p, pick(lang, f"{p.id} staat bij de eigen ouders", f"{p.id} is named among their own parents"))
+        elif len(set(p.parents)) < len(p.parents):
+            yield _at("F020", case, "genogram.yaml", p, pick(lang, f"parents van {p.id} noemt {p.parents[0]} twee keer",
+                                                             f"parents of {p.id} names {p.parents[0]} twice"))
+    yield from _cycles(case, lang)
+    for c in g.couples:
+        if len(set(c.partners)) < len(c.partners):
+            yield _at("F020", case, "genogram.yaml", c, pick(lang, f"een paar van één persoon: {c.partners[0]}", f"a couple of one person: {c.partners[0]}"))
+        if c.from_ is not None and c.to is not None and _last_day(c.to) < _birth(c.from_):  # type: ignore[operator]
+            yield _at("F021", case, "genogram.yaml", c, pick(lang, f"het paar {' en '.join(c.partners)} eindigt ({c.to}) voor het begon ({c.from_})",
+                                                             f"the couple {' and '.join(c.partners)} ends ({c.to}) before it began ({c.from_})"))
+    for b in g.bonds:
+        if len(set(b.between)) < len(b.between):
+            yield _at("F020", case, "genogram.yaml", b, pick(lang, f"een relatie van {b.between[0]} met zichzelf", f"a bond of {b.between[0]} with themselves"))
+    for h in g.households:
+        twice = sorted({m for m in h.members if h.members.count(m) > 1})
+        if twice:
+            yield _at("F020", case, "genogram.yaml", h, pick(lang, f"huishouden {h.name} noemt {', '.join(twice)} twee keer",
+                                                             f"household {h.name} names {', '.join(twice)} twice"))
+
+
+def _cycles(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
+    """Each cycle of parents (a is b's parent, b is a's), at the first of its people in the
+    file: found without recursion, so a chain of thousands of generations is no problem."""
+    assert case.genogram is not None
+    people = {p.id: p for p in case.genogram.people}
+    order = {ident: n for n, ident in enumerate(people)}
+    done: set[str] = set()
+    for start in people:
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            ident, next_parent = stack.pop()
+            if next_parent == 0:
+                path.append(ident)
+                on_path[ident] = len(path) - 1
+            parents = [q for q in people[ident].parents if q in people and q != ident]
+            if next_parent < len(parents):
+                stack.append((ident, next_parent + 1))
+                parent = parents[next_parent]
+                if parent in on_path:
+                    cycle = path[on_path[parent]:]
+                    first = min(cycle, key=order.__getitem__)
+                    shown = " → ".join([*cycle, parent])
+                    yield _at("F020", case, "genogram.yaml", people[first], pick(
+                        lang, f"een kring van ouders: {shown}; niemand is zijn eigen voorouder",
+                        f"a cycle of parents: {shown}; no one is their own ancestor"))
+                elif parent not in done:
+                    stack.append((parent, 0))
+            else:
+                path.pop()
+                del on_path[ident]
+                done.add(ident)
+
+
 def check(case: CaseFolder, lang: Lang, today: dt.date) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if case.case is not None and case.case.id != case.id:
@@ -183,5 +250,6 @@ def check(case: CaseFolder, lang: Lang, today: dt.date) -> list[Diagnostic]:
             f"id {case.case.id} differs from the folder name {case.id}")))
     out += _duplicates(case, lang)
     out += _references(case, lang)
+    out += _family(case, lang)
     out += _dates(case, lang, today)
     return out

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from gga_cli import crosscheck
+from gga_cli.caseload import outside
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
@@ -94,6 +95,11 @@ def load_case(
     rel = relative(folder, root)
     case = CaseFolder(id=folder.name, folder="" if rel == "." else rel)
     diagnostics: list[Diagnostic] = []
+    elsewhere = outside(folder, root)
+    if elsewhere is not None:
+        return case, [Diagnostic("F007", Severity.ERROR, case.id, os.path.relpath(folder, root).replace(os.sep, "/"), None, None, pick(
+            lang, f"de zaakmap is een link naar {elsewhere}, buiten de caseload; gga leest er niets door",
+            f"the case folder is a link to {elsewhere}, outside the caseload; gga reads nothing through it"))]
     for name, kind in FILE_KINDS.items():
         path = folder / name
         file = case.path_of(name)

@@ -35,11 +35,18 @@ for _rule in (
          "een waarde breekt het schema: ontbrekend, onbekende sleutel, verkeerd type, buiten bereik (een datum buiten "
          "1900..2199, een geboorte, overlijden of jaar van een paar voor 1850); een regel waarvan `private` niet precies "
          "true of false is, of als `Private` geschreven, blijft vertrouwelijk"),
-    Rule("F020", ERROR, "a reference names no person, network member or goal of this case",
-         "een verwijzing noemt geen persoon, netwerklid of doel van deze zaak"),
+    Rule("F020", ERROR,
+         "a reference names no person, network member or goal of this case, or a family tree that cannot be: "
+         "someone their own parent or ancestor (a cycle of parents), a couple of one person, a bond with oneself, "
+         "a person twice in one household",
+         "een verwijzing noemt geen persoon, netwerklid of doel van deze zaak, of een stamboom die niet kan: "
+         "iemand zijn eigen ouder of voorouder (een kring van ouders), een paar van één persoon, een relatie met "
+         "zichzelf, iemand twee keer in één huishouden"),
     Rule("F021", ERROR,
-         "impossible date: after today or before registration, or before the birth of the person it concerns",
-         "onmogelijke datum: na vandaag of voor de aanmelding, of voor de geboorte van wie het betreft"),
+         "impossible date: after today or before registration, or before the birth of the person it concerns; "
+         "a couple that ends before it began",
+         "onmogelijke datum: na vandaag of voor de aanmelding, of voor de geboorte van wie het betreft; "
+         "een paar dat eindigt voor het begon"),
     Rule("F030", ERROR, "a case folder lacks case.yaml or genogram.yaml",
          "een zaakmap mist case.yaml of genogram.yaml"),
 ):
