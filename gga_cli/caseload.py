@@ -65,13 +65,20 @@ def find_cases(root: Path) -> list[Path]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 stack.append(Path(entry.path))
-            elif entry.is_symlink() and entry.is_dir():
+            elif entry.is_symlink() and _leads_to_folder(entry):
                 target = _linked(Path(entry.path), boundary)
                 if target is not None:
                     stack.append(target)
                 elif (Path(entry.path) / CASE_FILE).exists():
                     found.append(Path(entry.path))  # leads outside: reported, never walked
     return sorted(found, key=lambda p: p.as_posix())
+
+
+def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link that loops: not a folder, and the loader reports it where it is a case file
+        return False
 
 
 def _linked(link: Path, boundary: Path) -> Path | None:

@@ -229,8 +229,10 @@ def _cycles(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
                 parent = parents[next_parent]
                 if parent in on_path:
                     cycle = path[on_path[parent]:]
-                    first = min(cycle, key=order.__getitem__)
-                    shown = " → ".join([*cycle, parent])
+                    at = cycle.index(min(cycle, key=order.__getitem__))
+                    cycle = cycle[at:] + cycle[:at]  # told from the one first in the file
+                    first = cycle[0]
+                    shown = " → ".join([*cycle, first])
                     yield _at("F020", case, "genogram.yaml", people[first], pick(
                         lang, f"een kring van ouders: {shown}; niemand is zijn eigen voorouder",
                         f"a cycle of parents: {shown}; no one is their own ancestor"))

@@ -21,6 +21,8 @@ def describe(error: Any, lang: Lang) -> str:
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
     shown = value if isinstance(value, str) and len(value) <= 40 else None
+    if isinstance(value, int) and not isinstance(value, bool):  # gga.toml has numbers of its own
+        shown = value
     where = _field(loc)
     if kind == "missing":
         return pick(lang, f"{where} ontbreekt", f"{where} is missing")
