@@ -22,7 +22,7 @@ def describe(error: Any, lang: Lang) -> str:
     value = error.get("input")
     shown = value if isinstance(value, str) and len(value) <= 40 else None
     if isinstance(value, int) and not isinstance(value, bool):  # gga.toml has numbers of its own
-        shown = value
+        shown = str(value)
     where = _field(loc)
     if kind == "missing":
         return pick(lang, f"{where} ontbreekt", f"{where} is missing")
