@@ -38,7 +38,10 @@ def stderr() -> Console:
 # Control characters (ESC clears the screen or sets the window title, BEL rings) and the
 # characters that change how text reads unseen (bidi overrides, zero-width ones): user text
 # holding them is shown with their code point instead, `[U+202E]`, never as they are.
-_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# (The zero-width joiner and non-joiner, U+200D and U+200C, are left alone: an emoji family
+# and Persian script need them.)
+INVISIBLE_CLASS = "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f" + INVISIBLE_CLASS + "]")
 
 
 def _code(match: re.Match[str]) -> str:
@@ -93,7 +96,7 @@ def note(message: str) -> None:
     stderr().print(Text(visible(message), style="dim"))
 
 
-_JSON_HIDDEN = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")  # json escapes the C0 controls itself
+_JSON_HIDDEN = re.compile("[\x7f-\x9f" + INVISIBLE_CLASS + "]")  # json escapes the C0 controls itself
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from gga_cli.console import INVISIBLE_CLASS
 from gga_cli.i18n import Lang, pick
 
 MAX_BYTES = 1024 * 1024
@@ -42,7 +43,7 @@ _NOT_SUSPECT = bytes(b for b in range(256) if b not in _SUSPECT_BYTES)
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+INVISIBLE = re.compile("[" + INVISIBLE_CLASS + "]")
 """Characters that change how text reads without being seen: zero-width ones, direction
 marks, bidi embeddings, overrides and isolates, a byte-order mark inside the text (F006)."""
 _KEY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")

@@ -18,10 +18,10 @@ for _rule in (
     Rule("F005", ERROR, "file larger than 1 MiB", "bestand groter dan 1 MiB"),
     Rule("F006", WARNING,
          "invisible or direction-changing character in a value (bidi override or isolate U+202A-U+202E, "
-         "U+2066-U+2069, direction mark U+200E/U+200F, zero-width U+200B-U+200D, U+2060, U+FEFF): text that reads "
+         "U+2066-U+2069, direction mark U+200E/U+200F, zero-width space U+200B, word joiner U+2060, U+FEFF): text that reads "
          "other than it is; gga shows it as [U+202E] on the terminal",
          "onzichtbaar of richtingveranderend teken in een waarde (bidi-override of -isolate U+202A-U+202E, "
-         "U+2066-U+2069, richtingsteken U+200E/U+200F, nulbreedte U+200B-U+200D, U+2060, U+FEFF): tekst die anders "
+         "U+2066-U+2069, richtingsteken U+200E/U+200F, nulbreedtespatie U+200B, woordverbinder U+2060, U+FEFF): tekst die anders "
          "leest dan hij is; gga toont het als [U+202E] op de terminal"),
     Rule("F007", ERROR,
          "not a regular file or folder of the caseload: a FIFO, a device, a folder named as a file, a link that loops "
