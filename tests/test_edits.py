@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from gga_cli.edits import EditError, append_entry, append_item, parse, quoted, set_block, set_value, token
 from gga_cli.loader import load_document
 from gga_cli.models import FILE_KINDS
+from gga_cli.yamlread import _CONTROL, INVISIBLE
 from gga_cli.recordings import contact_entry, score_entry
 
 SCORES = FILE_KINDS["scores.yaml"]
@@ -184,7 +185,7 @@ HARD_TEXTS = [
     "komma, {accolade}, [haak], & * ! | > % @ `",
     "\\ backslash \\n geen regeleinde",
     "tab\there",
-    "\u2028line separator\u2029 and \x85 next line",
+    "\u2028line separator\u2029 and more",
     "null",
     "- begint met een streep",
 ]
@@ -200,11 +201,22 @@ def test_free_text_reads_back_exactly_through_the_loader(text: str) -> None:
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
-def test_any_text_reads_back_exactly(text: str) -> None:
+def test_any_text_reads_back_exactly_unless_it_holds_a_control_character(text: str) -> None:
     line = contact_entry(dt.date(2026, 2, 4), "phone", ["els"], [], text)
     scores, problems = load_document(f"- {line}\n".encode(), CONTACTS, "en")
-    assert problems == []
+    if _CONTROL.search(text):  # refused, escaped or not: it would reach a terminal (F001)
+        assert [p.code for p in problems] == ["F001"]
+        return
+    assert [p.code for p in problems] == (["F006"] if INVISIBLE.search(text) else [])  # read, with a warning
     assert scores[0].note == text
+
+
+@pytest.mark.parametrize("text", ["next line \x85", "escape \x1b[2J", "bell \x07", "lone \r return"])
+def test_free_text_with_a_control_character_is_written_escaped_and_refused_by_the_loader(text: str) -> None:
+    new = append_entry(COMMENTED_SCORES, entry(text))
+    assert new.count("\n") == COMMENTED_SCORES.count("\n") + 1
+    assert not _CONTROL.search(new)  # the file itself holds only the escape
+    assert [p.code for p in load_document(new.encode("utf-8"), SCORES, "en")[1]] == ["F001"]
 
 
 def test_quoted_escapes_what_yaml_would_read_differently() -> None:
