@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from gga_cli.text import INVISIBLE_CLASS
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
     from rich.segment import Segment
@@ -38,9 +40,6 @@ def stderr() -> Console:
 # Control characters (ESC clears the screen or sets the window title, BEL rings) and the
 # characters that change how text reads unseen (bidi overrides, zero-width ones): user text
 # holding them is shown with their code point instead, `[U+202E]`, never as they are.
-# (The zero-width joiner and non-joiner, U+200D and U+200C, are left alone: an emoji family
-# and Persian script need them.)
-INVISIBLE_CLASS = "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 _HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f" + INVISIBLE_CLASS + "]")
 
 
@@ -110,19 +109,13 @@ def emit_json(value: Any) -> None:
     sys.stdout.write(_JSON_HIDDEN.sub(_json_escape, text) + "\n")
 
 
-def _place(d: Diagnostic) -> str:
-    parts = [d.file or "gga.toml"]
-    if d.line is not None:
-        parts.append(str(d.line))
-        if d.column is not None:
-            parts.append(str(d.column))
-    return ":".join(parts)
-
-
-def diagnostic_text(d: Diagnostic) -> str:
-    """`file:line:column: severity code message`, the form editors jump to: one line, always
-    (a newline in a message, from a key that holds one, is shown as [U+000A])."""
-    return visible(f"{_place(d)}: {d.severity.value} {d.code} {d.message}", keep="")
+def present(fmt: str, as_json: Callable[[], Any], as_text: Callable[[], None]) -> None:
+    """The one `--format` dispatch: `json` prints the document `as_json` builds (no rich is
+    loaded for it); any other format is text, printed by `as_text`."""
+    if fmt == "json":
+        emit_json(as_json())
+    else:
+        as_text()
 
 
 def _escape_data(text: str) -> str:

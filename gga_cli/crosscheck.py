@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import CaseFolder
-from gga_cli.models.common import Model
+from gga_cli.models.common import Model, earliest_day
 
 
 def _at(code: str, case: CaseFolder, file_name: str, entry: Model | None, message: str) -> Diagnostic:
@@ -17,13 +17,6 @@ def _at(code: str, case: CaseFolder, file_name: str, entry: Model | None, messag
         code, Severity.ERROR, case.id, case.path_of(file_name),
         entry.line if entry is not None else None, entry.column if entry is not None else None, message,
     )
-
-
-def _birth(value: int | dt.date | None) -> dt.date | None:
-    """The earliest day a birth (date or year) allows."""
-    if value is None:
-        return None
-    return value if isinstance(value, dt.date) else dt.date(value, 1, 1)
 
 
 def _refs(case: CaseFolder) -> Iterator[tuple[str, Model, str, Iterable[str]]]:
@@ -136,7 +129,7 @@ def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]
         return
     people = {p.id: p for p in case.genogram.people}
     for p in case.genogram.people:
-        born = _birth(p.born)
+        born = earliest_day(p.born)
         if born is None:
             continue
         if p.died is not None and _last_day(p.died) < born:
@@ -144,12 +137,12 @@ def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]
                 lang, f"{p.id} overleed voor de geboorte", f"{p.id} died before being born"))
         for parent_id in p.parents:
             parent = people.get(parent_id)
-            if parent is not None and parent.born is not None and _last_day(p.born) < _birth(parent.born):  # type: ignore[arg-type,operator]
+            if parent is not None and parent.born is not None and _last_day(p.born) < earliest_day(parent.born):  # type: ignore[arg-type,operator]
                 yield _at("F021", case, "genogram.yaml", p, pick(
                     lang, f"{p.id} is geboren voor ouder {parent_id}", f"{p.id} was born before parent {parent_id}"))
     # an entry dated on or after the latest birth in the genogram cannot be before anyone's
     # birth: only the few earlier ones are looked into (thousands of entries a case)
-    births = [b for p in case.genogram.people if (b := _birth(p.born)) is not None]
+    births = [b for p in case.genogram.people if (b := earliest_day(p.born)) is not None]
     if not births:
         return
     latest = max(births)
@@ -170,7 +163,7 @@ def _before_birth(case: CaseFolder, file_name: str, entry: Model, day: dt.date, 
                   people: Mapping[str, object], lang: Lang) -> Iterator[Diagnostic]:
     for ident in dict.fromkeys(ids):
         person = people.get(ident)
-        born = _birth(getattr(person, "born", None))
+        born = earliest_day(getattr(person, "born", None))
         if born is not None and day < born:
             yield _at("F021", case, file_name, entry, pick(
                 lang, f"{day} ligt voor de geboorte van {ident}", f"{day} is before {ident} was born"))
@@ -192,7 +185,8 @@ def _family(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
     for c in g.couples:
         if len(set(c.partners)) < len(c.partners):
             yield _at("F020", case, "genogram.yaml", c, pick(lang, f"een paar van één persoon: {c.partners[0]}", f"a couple of one person: {c.partners[0]}"))
-        if c.from_ is not None and c.to is not None and _last_day(c.to) < _birth(c.from_):  # type: ignore[operator]
+        began = earliest_day(c.from_)
+        if began is not None and c.to is not None and _last_day(c.to) < began:
             yield _at("F021", case, "genogram.yaml", c, pick(lang, f"het paar {' en '.join(c.partners)} eindigt ({c.to}) voor het begon ({c.from_})",
                                                              f"the couple {' and '.join(c.partners)} ends ({c.to}) before it began ({c.from_})"))
     for b in g.bonds:
@@ -244,12 +238,25 @@ def _cycles(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
                 done.add(ident)
 
 
+def _unknown_waivers(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
+    """A waiver must name a rule gga knows: a typo would waive nothing, silently."""
+    if case.case is None or not case.case.waivers:
+        return
+    from gga_cli.rules import REGISTRY
+
+    for waiver in case.case.waivers:
+        if waiver.rule not in REGISTRY:
+            yield _at("F010", case, "case.yaml", waiver, pick(
+                lang, f"waivers: {waiver.rule} is geen regel van gga", f"waivers: {waiver.rule} is no rule of gga"))
+
+
 def check(case: CaseFolder, lang: Lang, today: dt.date) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if case.case is not None and case.case.id != case.id:
         out.append(_at("F010", case, "case.yaml", case.case, pick(
             lang, f"id {case.case.id} is niet gelijk aan de mapnaam {case.id}",
             f"id {case.case.id} differs from the folder name {case.id}")))
+    out += _unknown_waivers(case, lang)
     out += _duplicates(case, lang)
     out += _references(case, lang)
     out += _family(case, lang)

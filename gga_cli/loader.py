@@ -15,15 +15,15 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from gga_cli import crosscheck
-from gga_cli.caseload import outside
+from gga_cli import crosscheck, flowlines
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
+from gga_cli.locate import outside
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
 from gga_cli.models.common import Model
 from gga_cli.regularfile import Unreadable, read_regular
 from gga_cli.validate import Validator, entries_validator, validate
-from gga_cli.yamlread import MAX_BYTES, Problem, read
+from gga_cli.yamlread import INVISIBLE, MAX_BYTES, Parsed, Problem, decode, invisibles, parse
 
 
 @cache
@@ -53,6 +53,24 @@ def _diagnostics(problems: list[Problem], case: str | None, file: str) -> list[D
         Diagnostic(p.code, Severity.WARNING if p.code in _WARNINGS else Severity.ERROR, case, file, p.line, p.column, p.message)
         for p in problems
     ]
+
+
+def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
+    """Bytes to parsed data: decoding, raw-line checks, then the parse.
+
+    Files of one simple flow mapping a line (scores, contacts) are read by the fast line
+    reader in `flowlines`, which declines anything it does not fully understand; the rest,
+    and every hazard, goes through the event-level parse.
+    """
+    text, problems = decode(raw, lang)
+    if text is None:
+        return None, problems
+    hidden = invisibles(text, lang) if INVISIBLE.search(text) else []
+    fast = flowlines.read(text)
+    if fast is not None:
+        return fast, hidden
+    parsed, problems = parse(text, lang)
+    return parsed, hidden + problems
 
 
 def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:

@@ -1,35 +1,37 @@
-"""The organisation's settings as a command that judges cases needs them: gga.toml as
-written, or an error. A command never runs on defaults in place of a broken gga.toml:
-the organisation's deadlines, severities and recipient profiles would silently be others.
-(`gga check` reports the same problems as findings among the rest.)"""
+"""The organisation's settings must hold before a command judges or records a case.
+
+A command never runs on defaults in place of a broken gga.toml: the organisation's
+deadlines, severities and recipient profiles would silently be others. `gga check`
+reports the same problems as findings among the rest; every other command that works on
+cases refuses (exit 1) with each problem on its own line.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gga_cli.diagnostics import Diagnostic, Severity
-from gga_cli.i18n import Lang, pick
-from gga_cli.models.settings import Settings
+from gga_cli.errors import Refused
+from gga_cli.i18n import pick
+
+if TYPE_CHECKING:
+    from gga_cli.caseload import Caseload
 
 
-class BrokenSettings(Exception):
-    """gga.toml cannot be read or breaks its schema: exit 1, each problem on its own line."""
+class BrokenSettings(Refused):
+    """gga.toml cannot be read or breaks its schema: exit 1, nothing done."""
 
 
 def _where(d: Diagnostic) -> str:
     return ":".join(str(part) for part in (d.file or "gga.toml", d.line, d.column) if part is not None)
 
 
-def settings(root: Path, lang: Lang | None = None) -> Settings:
-    """The settings of the caseload at `root` (defaults where it has no gga.toml);
-    BrokenSettings where its gga.toml has an error."""
-    from gga_cli.caseload import load_settings
-
-    found, diagnostics = load_settings(root, lang)
-    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+def settings_hold(caseload: Caseload) -> Caseload:
+    """The caseload, where its gga.toml holds (or it has none); BrokenSettings otherwise."""
+    errors = [d for d in caseload.settings_problems if d.severity is Severity.ERROR]
     if errors:
-        language: Lang = lang or "nl"
+        path = caseload.root / "gga.toml"
         lines = [f"  {_where(d)}: {d.code} {d.message}" for d in errors]
-        raise BrokenSettings("\n".join([pick(language, f"{root / 'gga.toml'} klopt niet; niets gedaan:",
-                                             f"{root / 'gga.toml'} is not right; nothing done:"), *lines]))
-    return found
+        raise BrokenSettings("\n".join([pick(caseload.lang, f"{path} klopt niet; niets gedaan:",
+                                             f"{path} is not right; nothing done:"), *lines]))
+    return caseload

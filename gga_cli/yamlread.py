@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from gga_cli.console import INVISIBLE_CLASS
 from gga_cli.i18n import Lang, pick
+from gga_cli.text import CONTROL_CLASS, INVISIBLE_CLASS
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -30,7 +30,7 @@ try:  # libyaml's parser, in every PyYAML wheel; the pure-Python one otherwise
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.BaseLoader
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONTROL = re.compile(f"[{CONTROL_CLASS}]|\r(?!\n)")  # and a lone carriage return
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)", re.MULTILINE)
 _MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 # The bytes of a suspect for _CONTROL in UTF-8: a C0 control but tab and newline, DEL, a
@@ -343,7 +343,7 @@ def invisible(char: str, at: tuple[int, int], lang: Lang) -> Problem:
         f"invisible or direction-changing character {code}: the text reads other than it is"))
 
 
-def _invisibles(text: str, lang: Lang) -> list[Problem]:
+def invisibles(text: str, lang: Lang) -> list[Problem]:
     """The first invisible character of each line that holds one (F006, a warning)."""
     found: list[Problem] = []
     last_line = 0
@@ -355,23 +355,3 @@ def _invisibles(text: str, lang: Lang) -> list[Problem]:
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         found.append(invisible(match.group(0), (line, column), lang))
     return found
-
-
-def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
-    """Bytes to parsed data: decoding, raw-line checks, then the parse.
-
-    Files of one simple flow mapping a line (scores, contacts) are read by the fast line
-    reader in `flowlines`, which declines anything it does not fully understand; the rest,
-    and every hazard, goes through the event-level parse.
-    """
-    from gga_cli import flowlines
-
-    text, problems = decode(raw, lang)
-    if text is None:
-        return None, problems
-    hidden = _invisibles(text, lang) if INVISIBLE.search(text) else []
-    fast = flowlines.read(text)
-    if fast is not None:
-        return fast, hidden
-    parsed, problems = parse(text, lang)
-    return parsed, hidden + problems

@@ -210,7 +210,7 @@ def test_a_key_holding_a_newline_cannot_forge_a_diagnostic_line(tmp_path: Path, 
 
 def test_text_diagnostics_are_one_line_whatever_their_message_holds() -> None:
     d = Diagnostic("F010", Severity.ERROR, "2026-0042", "cases/2026-0042/case.yaml", 3, 1, "sleutel 'a\nb:1:1: error G999 x'\x1b[2J")
-    assert console.diagnostic_text(d) == "cases/2026-0042/case.yaml:3:1: error F010 sleutel 'a[U+000A]b:1:1: error G999 x'[U+001B][2J"
+    assert console.visible(d.text()) == "cases/2026-0042/case.yaml:3:1: error F010 sleutel 'a\\nb:1:1: error G999 x'[U+001B][2J"
     assert console.visible("regel\n\tinspringing \u2066x\u2069") == "regel\n\tinspringing [U+2066]x[U+2069]"
 
 
@@ -370,4 +370,4 @@ def test_a_case_folder_linked_inside_the_caseload_is_followed_once(tmp_path: Pat
     assert [c["id"] for c in json.loads(board.stdout)["cases"]] == ["2026-0042"]
     checked = gga("check", "cases", "--today", TODAY, cwd=root)
     assert checked.returncode == 0, checked.stdout
-    assert checked.stderr == "1 cases, 8 files: 0 errors, 0 warnings\n"
+    assert checked.stderr == "1 zaak, 8 bestanden: 0 fouten, 0 waarschuwingen\n"
