@@ -18,9 +18,12 @@ from gga_cli.rules import Context
 
 # Going forward, phase 1 must end with a plan the family supports (G111), acute safety
 # established before the change plan's goals run (G110), and an LIJ beside the ARIJ for a
-# JR case (G112): the rules that start to apply from phase 2 on. Phase 3 asks the same; its
-# own safeguarding plan is due later (G114) and is checked when the case closes (G113).
+# JR case (G112): the rules that start to apply from phase 2 on. Phase 3 asks the same, and
+# the end state reached: no goal still planned or active (G123, "Als de haalbare
+# eindsituatie is gerealiseerd ... Dan begint de borgingsfase"); its own safeguarding plan
+# is due later (G114) and is checked when the case closes (G113).
 PHASE_GATE = ("G110", "G111", "G112")
+PHASE3_GATE = (*PHASE_GATE, "G123")
 CLOSE_GATE = ("G113", "G130", "G131")
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -166,7 +169,8 @@ def record_phase(folder: Path, to: str, day: dt.date, today: dt.date, *, force_r
         text = append_item(text, "phases", flow_mapping([("phase", str(target)), ("start", day.isoformat())]))
         said = pick(ctx.lang, f"fase {target} vanaf {long_date(day, ctx.lang)} (was fase {case.case.phase})",
                     f"phase {target} from {long_date(day, ctx.lang)} (was phase {case.case.phase})")
-        return Edit({"case.yaml": text}, [said], PHASE_GATE if target > case.case.phase else ())
+        gate = () if target <= case.case.phase else PHASE3_GATE if target == 3 else PHASE_GATE
+        return Edit({"case.yaml": text}, [said], gate)
 
     return apply(folder, plan, today, lang, force_reason)
 

@@ -87,7 +87,7 @@ def test_g121_counted_from_the_phase_start_without_a_meeting() -> None:
 def test_g121_a_meeting_held_late_is_a_deadline_missed_in_the_past() -> None:
     files = edit(clean(2), "contacts.yaml", "2026-03-20, kind: office", "2026-03-20, kind: network_meeting")
     assert findings(files, TODAY[2], settings=meetings(40)) == [
-        ("G121", "warning", "contacts.yaml", 7, "netwerkbijeenkomst 6 dagen te laat (uiterlijk 14 maart 2026, was 20 maart 2026)"),
+        ("G121", "warning", "contacts.yaml", 8, "netwerkbijeenkomst 6 dagen te laat (uiterlijk 14 maart 2026, was 20 maart 2026)"),
     ]
 
 

@@ -38,7 +38,3 @@ class Contact(Model):
     note: Text | None = described("notitie", "what happened", default=None)
     private: Flag = described("vertrouwelijk", "never leaves the case in a report", default=False)
 
-    @property
-    def with_family(self) -> bool:
-        """Every kind but the team's own case review is a contact with the family."""
-        return self.kind != "case_consultation"
