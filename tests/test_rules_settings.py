@@ -51,6 +51,11 @@ def test_day_counts_come_from_the_deadlines_settings() -> None:
     assert findings(files, D(2026, 1, 21), settings=Settings(deadlines=Deadlines(home_visit=16))) == []
 
 
+def test_the_older_name_alarm_response_still_sets_alarm_review() -> None:
+    assert Settings.model_validate({"deadlines": {"alarm_response": 3}}).deadlines.alarm_review == 3
+    assert Settings.model_validate({"deadlines": {"alarm_review": 4}}).deadlines.alarm_review == 4
+
+
 def test_every_g_rule_has_a_check_summaries_in_both_languages_and_known_settings() -> None:
     known = set(Deadlines.model_fields)
     for code, r in REGISTRY.items():

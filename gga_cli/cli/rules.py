@@ -16,10 +16,12 @@ def rules(
     format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
     lang: LangOpt = None,
 ) -> int:
-    """List every rule: code, default severity, what it checks, the booklet's words.
+    """List every rule: code, default severity, what it checks, its day counts (each the
+    booklet's or a default of gga), the booklet's words.
 
     Example: gga rules --format json
     """
+    from gga_cli.models.settings import BOOKLET_NUMBERS, Deadlines
     from gga_cli.rules import REGISTRY
     from gga_cli.tables import rules_table
 
@@ -34,6 +36,12 @@ def rules(
                     "summary_nl": r.summary_nl,
                     "booklet": r.booklet,
                     "settings": list(r.settings),
+                    "numbers": [
+                        {"setting": n, "default": Deadlines.model_fields[n].default,
+                         "source": "booklet" if n in BOOKLET_NUMBERS else "default",
+                         "booklet": BOOKLET_NUMBERS.get(n, "")}
+                        for n in r.settings
+                    ],
                 }
                 for r in REGISTRY.values()
             ]
