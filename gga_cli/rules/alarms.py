@@ -162,7 +162,7 @@ def _parts(alarm: Alarm, ctx: Context, assessed: list[dt.date], updates: list[dt
     "ontbreekt",
     booklet="stelt - in acute situaties - het kind of de kinderen meteen veilig; Het proces van het nalopen van de "
     "situatie aan de hand van de veiligheidstaxatie van de ARIJ herhaalt zich; wordt het veiligheidsplan bijgewerkt "
-    "als in de tijd de acute veiligheidsrisico's weer gaan spelen",
+    "als in de tijd de acute veiligheidsrisico’s weer gaan spelen",
     settings=("alarm_score", "alarm_drop", "alarm_assessment", "alarm_review"),
 )
 def alarm_answered(case: CaseFolder, ctx: Context) -> list[Diagnostic]:

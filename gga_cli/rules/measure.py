@@ -292,7 +292,7 @@ def end_state_before_phase3(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     "or its last entry differs from the current phase. Stepping back (3 to 2) is allowed",
     "de fasegeschiedenis begint niet bij fase 1, slaat vooruit een fase over (1 naar 3), heeft data in de verkeerde "
     "volgorde, of de laatste fase verschilt van de huidige. Terugstappen (3 naar 2) mag",
-    booklet="Om de bedoeling 'ieder kind blijvend veilig' te realiseren ... helpt het om de fases planmatig te doorlopen",
+    booklet="Om de bedoeling ‘ieder kind blijvend veilig’ te realiseren ... helpt het om de fases planmatig te doorlopen",
 )
 def phase_history(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """A case in phase 1 without a history has been in phase 1 since registration; in

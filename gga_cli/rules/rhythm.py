@@ -94,7 +94,8 @@ def _old_enough(child: Person, min_age: int, day: dt.date) -> bool:
     "een kind van 4 jaar (alone_min_age) of ouder op de beoordeelde dag is niet alleen gesproken: de zaak verliet "
     "fase 1 zonder gesprek alleen met dat kind in fase 1, of meer dan 42 dagen sinds het laatste gesprek alleen met "
     "het kind (sinds de aanmelding als dat er niet is)",
-    booklet="Het kind wordt alleen gesproken",
+    booklet="Het kind wordt alleen gesproken; We praten altijd met het kind; praten we regelmatig alleen met het kind "
+    "om te horen hoe het zelf de situatie ervaart",
     settings=("child_alone", "alone_min_age"),
 )
 def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
