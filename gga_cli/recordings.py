@@ -13,6 +13,7 @@ from pathlib import Path
 from gga_cli.edits import append_entry, append_item, flow_list, flow_mapping, quoted, set_block, set_value, token
 from gga_cli.i18n import Lang, long_date, pick
 from gga_cli.models import CaseFolder
+from gga_cli.models.entries import CONTACT_KINDS, DUTCH_CONTACT_KINDS, canonical_contact_kind
 from gga_cli.record import Edit, Files, Invalid, Outcome, Refusal, apply
 from gga_cli.rules import Context
 
@@ -97,7 +98,17 @@ def record_score(folder: Path, score: int, day: dt.date, today: dt.date, *, by: 
     return apply(folder, plan, today, lang)
 
 
-def record_contact(folder: Path, kind: str, day: dt.date, today: dt.date, *, with_: list[str] | None = None,
+def _contact_kind(word: str, lang: Lang) -> str:
+    """The canonical kind of contact for a kind or its Dutch name; Invalid naming both lists otherwise."""
+    kind = canonical_contact_kind(word)
+    if kind is not None:
+        return kind
+    dutch, canonical = ", ".join(DUTCH_CONTACT_KINDS), ", ".join(CONTACT_KINDS)
+    raise Invalid(pick(lang, f"soort contact '{word}' bestaat niet; kies uit: {dutch} (of {canonical})",
+                       f"kind of contact '{word}' does not exist; choose from: {canonical} (or {dutch})"))
+
+
+def record_contact(folder: Path, given_kind: str, day: dt.date, today: dt.date, *, with_: list[str] | None = None,
                    alone: list[str] | None = None, note: str | None = None, score: int | None = None,
                    private: bool = False, lang: Lang | None = None) -> Outcome:
     """Append one contact to contacts.yaml; with `score`, also the worker's score of that day.
@@ -109,6 +120,7 @@ def record_contact(folder: Path, kind: str, day: dt.date, today: dt.date, *, wit
     with_ = list(dict.fromkeys([*(with_ or []), *alone]))
 
     def plan(case: CaseFolder, files: Files, ctx: Context) -> Edit:
+        kind = _contact_kind(given_kind, ctx.lang)
         _open_on(case, day, ctx.lang)
         # contacts first: were the second write to fail, G109 shows the contact without its score
         entry = contact_entry(day, kind, with_, alone, note, private)
