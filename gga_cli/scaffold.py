@@ -12,6 +12,8 @@ from pathlib import Path
 
 from gga_cli.atomic import write_text
 from gga_cli.caseload import SETTINGS, find_cases
+from gga_cli.diagnostics import Severity
+from gga_cli.i18n import Lang
 from gga_cli.jsonschema import render, schemas
 from gga_cli.models import schema_name
 from gga_cli.models.settings import Settings
@@ -238,6 +240,7 @@ class NewCase:
     start: dt.date
     end: dt.date | None
     team: str | None = None
+    local_team: str | None = None
 
 
 def next_id(root: Path, year: int) -> str:
@@ -256,19 +259,12 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def new_case(root: Path, spec: NewCase) -> Path:
-    """Scaffold the next case of the registration year in `root/cases/`: case.yaml and genogram.yaml."""
-    cases = root / "cases"
-    cases.mkdir(parents=True, exist_ok=True)
-    while True:
-        case_id = next_id(root, spec.registered.year)
-        folder = cases / case_id
-        try:
-            os.mkdir(folder)  # atomic: two workers at once get two ids
-            break
-        except FileExistsError:
-            continue
-    schema_path = os.path.relpath(root / SCHEMA_DIR, folder).replace(os.sep, "/")
+class Invalid(Exception):
+    """The scaffolded files would not validate: nothing is written."""
+
+
+def _texts(case_id: str, spec: NewCase, schema_path: str) -> dict[str, str]:
+    """case.yaml and genogram.yaml of a new case."""
     measure = [f"  kind: {spec.measure}", f"  start: {spec.start.isoformat()}"]
     if spec.end is not None:
         measure.append(f"  end: {spec.end.isoformat()}")
@@ -281,6 +277,7 @@ def new_case(root: Path, spec: NewCase) -> Path:
         *([f"team: {_quoted(spec.team)}"] if spec.team else []),
         "measure:",
         *measure,
+        *([f"local_team: {{name: {_quoted(spec.local_team)}}}"] if spec.local_team else []),
         "phase: 1",
         "phases:",
         f"  - {{phase: 1, start: {spec.registered.isoformat()}}}",
@@ -298,8 +295,40 @@ def new_case(root: Path, spec: NewCase) -> Path:
         "households: []",
         "network: []",
     ]
-    write_text(folder / "case.yaml", "\n".join(case_lines) + "\n")
-    write_text(folder / "genogram.yaml", "\n".join(genogram_lines) + "\n")
+    return {"case.yaml": "\n".join(case_lines) + "\n", "genogram.yaml": "\n".join(genogram_lines) + "\n"}
+
+
+def _validated(folder: Path, root: Path, texts: dict[str, str], today: dt.date, lang: Lang) -> None:
+    """The new files read as `gga check` reads them; Invalid naming every error of the files."""
+    from gga_cli.loader import load_case
+
+    # surrogateescape: bytes that are no UTF-8 on the command line reach the loader as they
+    # are, which reports them (F001) instead of failing to encode them
+    raw = {name: text.encode("utf-8", "surrogateescape") for name, text in texts.items()}
+    _, found = load_case(folder, root, lang, today, raw)
+    errors = [d for d in found if d.severity is Severity.ERROR]
+    if errors:
+        raise Invalid("\n".join(f"  {d.file}: {d.code} {d.message}" for d in errors))
+
+
+def new_case(root: Path, spec: NewCase, today: dt.date, lang: Lang = "nl") -> Path:
+    """Scaffold the next case of the registration year in `root/cases/`: case.yaml and
+    genogram.yaml, validated like any recording before they are written."""
+    cases = root / "cases"
+    cases.mkdir(parents=True, exist_ok=True)
+    while True:
+        case_id = next_id(root, spec.registered.year)
+        folder = cases / case_id
+        schema_path = os.path.relpath(root / SCHEMA_DIR, folder).replace(os.sep, "/")
+        texts = _texts(case_id, spec, schema_path)
+        _validated(folder, root, texts, today, lang)
+        try:
+            os.mkdir(folder)  # atomic: two workers at once get two ids
+            break
+        except FileExistsError:
+            continue
+    for name, text in texts.items():
+        write_text(folder / name, text)
     if not (root / SCHEMA_DIR).is_dir():
         write_schemas(root)
     return folder

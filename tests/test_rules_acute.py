@@ -218,3 +218,10 @@ def test_g118_children_without_an_index_child() -> None:
 
 def test_g118_quiet_with_an_index_child() -> None:
     assert [f for f in findings(clean(1), TODAY[1]) if f[0] == "G118"] == []
+
+
+def test_g118_a_genogram_not_drawn_yet_is_due_with_the_safety_plan() -> None:
+    files = {"case.yaml": clean(1)["case.yaml"], "genogram.yaml": "people: []\n",
+             "safety-plan.yaml": "established: 2026-01-08\n"}
+    assert [f[0] for f in findings(files, D(2026, 1, 10)) if f[0] == "G118"] == []
+    assert [f[:3] for f in findings(files, D(2026, 1, 11)) if f[0] == "G118"] == [("G118", "error", "genogram.yaml")]

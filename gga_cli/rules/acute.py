@@ -252,16 +252,28 @@ def trusted_person_for_every_child(case: CaseFolder, ctx: Context) -> list[Diagn
 
 @rule(
     "G118", ERROR,
-    "the genogram names no child of the case (child: true) or no index child",
-    "het genogram noemt geen kind van de zaak (child: true) of geen aangemeld kind (index: true)",
+    "the genogram names no child of the case (child: true) or no index child; a genogram not drawn yet (no people) "
+    "from the day after the safety plan is due",
+    "het genogram noemt geen kind van de zaak (child: true) of geen aangemeld kind (index: true); een genogram dat "
+    "nog leeg is (geen personen) vanaf de dag nadat het veiligheidsplan klaar moest zijn",
     booklet="We nemen daarbij het gezin als uitgangspunt, in plaats van alleen het (aangemelde) kind",
+    settings=("safety_plan",),
 )
 def children_in_genogram(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """A case is about children: at least one person is `child: true`, and at least one of
-    them is the registered (index) child. Without a genogram F030 speaks instead."""
+    them is the registered (index) child. A genogram with people but no child is reported at
+    once; one not drawn yet (no people at all, as `gga new-case` writes it) from the day
+    after the safety plan is due (`safety_plan` days), the genogram being a part of it
+    ("Veiligheidsplan ... Genogram Sociogram ... Vanaf dag 1"). Without a genogram F030
+    speaks instead."""
+    assert case.case is not None
     if case.genogram is None:
         return []
     children = case.genogram.children()
+    drawing = not case.genogram.people
+    due = case.case.registered + dt.timedelta(days=ctx.settings.deadlines.safety_plan)
+    if drawing and horizon(case.case, ctx) <= due:
+        return []
     if not children:
         message = say(ctx, "het genogram noemt geen kind van de zaak (child: true)",
                       "the genogram names no child of the case (child: true)")
