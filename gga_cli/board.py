@@ -155,7 +155,7 @@ def row(
     case: CaseFolder, diagnostics: list[Diagnostic], deadlines: list[Deadline], today: dt.date, alarm_score: int
 ) -> Row:
     """The board's row of one loaded and judged case; a case whose case.yaml failed still gets one."""
-    from gga_cli.rules.timeline import family_ids, is_family_contact
+    from gga_cli.rules.common import family_ids, is_family_contact
 
     facts = case.case
     family = family_ids(case)

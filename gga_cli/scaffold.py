@@ -11,18 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gga_cli.atomic import write_text
-from gga_cli.caseload import SETTINGS, find_cases
 from gga_cli.diagnostics import Severity
+from gga_cli.errors import Refused
+from gga_cli.locate import SETTINGS, find_cases
+from gga_cli.edits import quoted
 from gga_cli.i18n import Lang
-from gga_cli.jsonschema import render, schemas
+from gga_cli.jsonschema import SCHEMA_DIR, modeline, render, schemas
 from gga_cli.models import schema_name
 from gga_cli.models.settings import Settings
 
-SCHEMA_DIR = "schemas"
-MODELINE = "# yaml-language-server: $schema={path}\n"
 
 
-class Exists(Exception):
+class Exists(Refused):
     """The target already holds what would be made: nothing is overwritten."""
 
 
@@ -240,7 +240,36 @@ class NewCase:
     start: dt.date
     end: dt.date | None
     team: str | None = None
-    local_team: str | None = None
+    local_team: str | None = None  # the wijk-/jeugdteam (G115)
+
+
+def needs_end(measure: str) -> bool:
+    """A measure the court sets a term for has an end date (case-format.md: ots and jr)."""
+    return measure in ("ots", "jr")
+
+
+def default_end(measure: str, start: dt.date) -> dt.date | None:
+    """The end an OTS takes where none is given: 12 months after its start, the longest a
+    term runs (spec/cli.md). A JR's term is the court's to set: no default."""
+    from gga_cli.rules.common import add_years
+
+    return add_years(start, 1) if measure == "ots" else None
+
+
+def planned(spec: NewCase, today: dt.date) -> NewCase:
+    """The new case as asked, checked before anything is written; Invalid names what is wrong."""
+    from gga_cli.errors import Invalid
+    from gga_cli.text import CONTROL
+
+    for about, text in (("family", spec.family), ("worker", spec.worker), ("team", spec.team or ""),
+                        ("local-team", spec.local_team or "")):
+        if CONTROL.search(text):
+            raise Invalid("holds a control character", about)
+    if spec.registered > today:
+        raise Invalid(f"{spec.registered} is after today", "registered")
+    if needs_end(spec.measure) and spec.end is None:
+        raise Invalid(f"a measure {spec.measure} needs the end of its term", "end")
+    return spec
 
 
 def next_id(root: Path, year: int) -> str:
@@ -252,32 +281,21 @@ def next_id(root: Path, year: int) -> str:
     return f"{year}-{max(numbers, default=0) + 1:04d}"
 
 
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar holding exactly `text`."""
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
-
-
-class Invalid(Exception):
-    """The scaffolded files would not validate: nothing is written."""
-
-
-def _texts(case_id: str, spec: NewCase, schema_path: str) -> dict[str, str]:
+def _texts(root: Path, folder: Path, case_id: str, spec: NewCase) -> dict[str, str]:
     """case.yaml and genogram.yaml of a new case."""
     measure = [f"  kind: {spec.measure}", f"  start: {spec.start.isoformat()}"]
     if spec.end is not None:
         measure.append(f"  end: {spec.end.isoformat()}")
     case_lines = [
-        MODELINE.format(path=f"{schema_path}/case.schema.json").rstrip("\n"),
+        modeline(root, folder, "case.yaml"),
         f"id: {case_id}",
-        f"family: {_quoted(spec.family)}",
+        f"family: {quoted(spec.family)}",
         f"registered: {spec.registered.isoformat()}",
-        f"worker: {_quoted(spec.worker)}",
-        *([f"team: {_quoted(spec.team)}"] if spec.team else []),
+        f"worker: {quoted(spec.worker)}",
+        *([f"team: {quoted(spec.team)}"] if spec.team else []),
         "measure:",
         *measure,
-        *([f"local_team: {{name: {_quoted(spec.local_team)}}}"] if spec.local_team else []),
+        *([f"local_team: {{name: {quoted(spec.local_team)}}}"] if spec.local_team else []),
         "phase: 1",
         "phases:",
         f"  - {{phase: 1, start: {spec.registered.isoformat()}}}",
@@ -285,7 +303,7 @@ def _texts(case_id: str, spec: NewCase, schema_path: str) -> dict[str, str]:
         "waivers: []",
     ]
     genogram_lines = [
-        MODELINE.format(path=f"{schema_path}/genogram.schema.json").rstrip("\n"),
+        modeline(root, folder, "genogram.yaml"),
         "# The family (genogram) and its network (sociogram). Example entries:",
         "#   - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [ron, els], child: true, index: true}",
         "#   - {id: mike, name: Mike, kind: informal, relation: beste vriend van Sjors}",
@@ -298,8 +316,10 @@ def _texts(case_id: str, spec: NewCase, schema_path: str) -> dict[str, str]:
     return {"case.yaml": "\n".join(case_lines) + "\n", "genogram.yaml": "\n".join(genogram_lines) + "\n"}
 
 
-def _validated(folder: Path, root: Path, texts: dict[str, str], today: dt.date, lang: Lang) -> None:
+def _validated(root: Path, folder: Path, texts: dict[str, str], today: dt.date, lang: Lang) -> None:
     """The new files read as `gga check` reads them; Invalid naming every error of the files."""
+    from gga_cli.errors import Invalid
+    from gga_cli.i18n import pick
     from gga_cli.loader import load_case
 
     # surrogateescape: bytes that are no UTF-8 on the command line reach the loader as they
@@ -308,7 +328,8 @@ def _validated(folder: Path, root: Path, texts: dict[str, str], today: dt.date, 
     _, found = load_case(folder, root, lang, today, raw)
     errors = [d for d in found if d.severity is Severity.ERROR]
     if errors:
-        raise Invalid("\n".join(f"  {d.file}: {d.code} {d.message}" for d in errors))
+        lines = "\n".join(f"  {d.file}: {d.code} {d.message}" for d in errors)
+        raise Invalid(pick(lang, "niets aangemaakt; de invoer klopt niet:\n", "nothing made; the input is not right:\n") + lines)
 
 
 def new_case(root: Path, spec: NewCase, today: dt.date, lang: Lang = "nl") -> Path:
@@ -319,9 +340,8 @@ def new_case(root: Path, spec: NewCase, today: dt.date, lang: Lang = "nl") -> Pa
     while True:
         case_id = next_id(root, spec.registered.year)
         folder = cases / case_id
-        schema_path = os.path.relpath(root / SCHEMA_DIR, folder).replace(os.sep, "/")
-        texts = _texts(case_id, spec, schema_path)
-        _validated(folder, root, texts, today, lang)
+        texts = _texts(root, folder, case_id, spec)
+        _validated(root, folder, texts, today, lang)
         try:
             os.mkdir(folder)  # atomic: two workers at once get two ids
             break

@@ -49,51 +49,40 @@ def new_case(
 
     Asks for missing values on a terminal. An OTS without --end ends 12 months after its
     start (an OTS runs at most a year a term), and says so; a JR asks for its end on a
-    terminal and is refused without one elsewhere. The files are validated before they are
-    written.
+    terminal and is refused without one elsewhere (the court sets its term). The files are
+    validated before they are written.
 
     Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots
     """
-    from gga_cli.caseload import SETTINGS, find_upwards, load_settings
+    from gga_cli.cli.common import settings_language
     from gga_cli.i18n import pick
-    from gga_cli.rules.timeline import add_years
-    from gga_cli.scaffold import Invalid, NewCase
+    from gga_cli.locate import SETTINGS, find_upwards
+    from gga_cli.scaffold import NewCase, default_end, needs_end, planned
     from gga_cli.scaffold import new_case as scaffold
 
     caseload = root or find_upwards(Path.cwd(), SETTINGS)
     if caseload is None or not (caseload / SETTINGS).is_file():
         raise UsageError(f"no caseload ({SETTINGS}) at or above {root or Path.cwd()}: run `gga init` first or pass --root")
     on = today(today_)
-    settings, _ = load_settings(caseload)
-    lang = settings.organisation.language
     family = _ask(family, "--family", "Family")
     worker = _ask(worker, "--worker", "Worker")
     registered_on = day(_ask(registered, "--registered", "Registered (YYYY-MM-DD)"), on)
     kind = measure or MeasureKind(_ask(None, "--measure", "Measure (ots, voogdij, jr, voluntary)"))
+    lang = settings_language(None, caseload)
     start_on = day(start, registered_on)
-    end_on = day(end, on) if end else None
-    if kind is MeasureKind.ots and end_on is None:
-        end_on = add_years(start_on, 1)
+    end_on = day(end, on) if end else default_end(kind.value, start_on)
+    if end is None and end_on is not None:
         console.note(pick(lang, f"OTS zonder --end: einde op {end_on.isoformat()}, 12 maanden na de start (een OTS loopt "
                                 "hoogstens een jaar per termijn); geef --end voor een andere datum",
                           f"OTS without --end: it ends on {end_on.isoformat()}, 12 months after its start (an OTS runs "
                           "at most a year a term); give --end for another day"))
-    if kind is MeasureKind.jr and end_on is None:
+    if needs_end(kind.value) and end_on is None:
         if not sys.stdin.isatty():
             raise UsageError(pick(lang, "een JR heeft een einddatum nodig: de rechter bepaalt de termijn; geef --end YYYY-MM-DD",
                                   "a JR needs its end date: the court sets its term; give --end YYYY-MM-DD"))
-        end_on = day(_ask(None, "--end", "End of the JR as set by the court (YYYY-MM-DD)"), on)
-    for label, text in (("--family", family), ("--worker", worker), ("--team", team or ""), ("--local-team", local_team or "")):
-        if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text):
-            raise UsageError(f"{label} holds a control character")
-    if registered_on > on:
-        raise UsageError(f"--registered {registered_on} is after today")
-    spec = NewCase(family, registered_on, worker, kind.value, start_on, end_on, team, local_team)
-    try:
-        folder = scaffold(caseload, spec, on, lang)
-    except Invalid as err:
-        raise UsageError(pick(lang, "niets aangemaakt; de invoer klopt niet:\n", "nothing made; the input is not right:\n") + str(err)) from None
-    console.line(str(folder))
+        end_on = day(_ask(None, "--end", "End of the measure as set by the court (YYYY-MM-DD)"), on)
+    spec = planned(NewCase(family, registered_on, worker, kind.value, start_on, end_on, team, local_team), on)
+    console.line(str(scaffold(caseload, spec, on, lang)))
     return 0
 
 

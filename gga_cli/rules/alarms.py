@@ -4,6 +4,8 @@ answered by a new ARIJ safety assessment at once and the safety plan updated wit
 Booklet, chapter 5: "het veiligheidsplan [wordt] bijgewerkt als in de tijd de acute
 veiligheidsrisico's weer gaan spelen of als er mogelijk andere acute veiligheidsrisico's
 gaan spelen ... Om deze reden monitoren we gedurende het gehele traject de acute veiligheid."
+
+Rules: G117.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, days, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import between, horizon, in_order, say, when
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import between, horizon, in_order, say, when
+
+RULES = RuleSet()
 
 ERROR = Severity.ERROR
 
@@ -147,7 +151,7 @@ def _parts(alarm: Alarm, ctx: Context, assessed: list[dt.date], updates: list[dt
     )
 
 
-@rule(
+@RULES.rule(
     "G117", ERROR,
     "a safety alarm not answered: an alarm is a score of 3 or lower (any rater), a drop of 3 or more from the "
     "previous score of the same rater, or a safety assessment concluding unsafe. It is answered when (a) an ARIJ "
@@ -183,7 +187,7 @@ def alarm_answered(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@deadlines_of("G117")
+@RULES.deadlines_of("G117")
 def alarm_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:

@@ -4,6 +4,8 @@ every phase, phase 3 only once the goals are done, and the phase history.
 Booklet, chapter 4: "Bij stagnatie zoekt Jeugdbescherming west naar andere oplossingen of
 grijpen we in (schalen op)"; "Daartoe organiseren we regelmatig (formeel en informeel)
 netwerkbijeenkomsten met de betrokken hulpverleners en het gezin."
+
+Rules: G119 G120 G121 G123 G122.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from gga_cli.models import CaseFolder
 from gga_cli.models.case import Case, Extension, Measure
 from gga_cli.models.common import Model
 from gga_cli.models.entries import Contact
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import add_years, between, history, horizon, in_order, late, overdue, phase_at, say, stints, when
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import add_years, between, history, horizon, in_order, late, overdue, phase_at, say, stints, when
+
+RULES = RuleSet()
 
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
 
@@ -44,7 +48,7 @@ def _decision(measure: Measure, end: dt.date) -> Extension | None:
     return decision
 
 
-@rule(
+@RULES.rule(
     "G119", WARNING,
     "the measure ends within 56 days with no decision recorded on extending it; an error once the end date has "
     "passed on an open case",
@@ -84,7 +88,7 @@ def extension_decided(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
         f"no decision on extending {en} (ends {when(end, 'en')})", due, ctx.today, ctx.lang))]
 
 
-@deadlines_of("G119")
+@RULES.deadlines_of("G119")
 def extension_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     found = _extendable(case.case)
@@ -97,7 +101,7 @@ def extension_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
                          f"decision on extending {en} (ends {when(end, 'en')})"))]
 
 
-@rule(
+@RULES.rule(
     "G120", WARNING,
     "an active goal is past its due date",
     "een actief doel is over zijn streefdatum",
@@ -119,7 +123,7 @@ def goals_on_time(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     ]
 
 
-@deadlines_of("G120")
+@RULES.deadlines_of("G120")
 def goal_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None or case.change_plan is None:
@@ -222,7 +226,7 @@ def _phase3_meeting(case: CaseFolder, ctx: Context, until: dt.date) -> list[Diag
     ))]
 
 
-@rule(
+@RULES.rule(
     "G121", WARNING,
     "network meetings: in phase 1, none within 42 days (network_first) of registration; in phase 2, more than 90 "
     "days since the later of the phase's start and the last network meeting; in phase 3, the safeguarding plan is "
@@ -246,7 +250,7 @@ def network_meetings(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return _phase1_meeting(case, ctx, until) + _phase2_meetings(case, ctx) + _phase3_meeting(case, ctx, until)
 
 
-@deadlines_of("G121")
+@RULES.deadlines_of("G121")
 def network_meeting_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:
@@ -260,7 +264,7 @@ def network_meeting_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     return [Deadline("G121", case.id, due, say(ctx, "netwerkbijeenkomst", "network meeting"))]
 
 
-@rule(
+@RULES.rule(
     "G123", WARNING,
     "an open case is in phase 3 while a goal of the change plan is still planned or active (the end state is not "
     "reached yet)",
@@ -286,7 +290,7 @@ def end_state_before_phase3(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     ]
 
 
-@rule(
+@RULES.rule(
     "G122", ERROR,
     "the phase history does not start at phase 1, skips a phase going forward (1 to 3), has dates out of order, "
     "or its last entry differs from the current phase. Stepping back (3 to 2) is allowed",

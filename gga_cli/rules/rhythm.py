@@ -4,6 +4,8 @@ Booklet, chapter 4: "De contactfrequentie met het gezin ... is hoog en intensief
 "lager dan het wekelijkse contact in fase 1" (phase 2), "weer hoger (wekelijks contact)"
 (phase 3); "Na elk contact of belangrijk moment wordt de veiligheid door middel van een
 schaalvraag van 1 tot 10 gewogen."
+
+Rules: G107 G108 G109.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from gga_cli.models import CaseFolder
 from gga_cli.models.entries import Contact
 from gga_cli.models.genogram import Person
 from gga_cli.models.settings import Deadlines
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import (
+from gga_cli.rules.alarms import alarms
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import (
     add_years,
     birth_day,
     family_contacts,
@@ -31,6 +34,8 @@ from gga_cli.rules.timeline import (
     say,
     when,
 )
+
+RULES = RuleSet()
 
 WARNING = Severity.WARNING
 CONTACTS = "contacts.yaml"
@@ -86,7 +91,7 @@ def _old_enough(child: Person, min_age: int, day: dt.date) -> bool:
     return of_age is None or of_age <= day
 
 
-@rule(
+@RULES.rule(
     "G107", WARNING,
     "a child aged 4 (alone_min_age) or older on the day judged was not spoken alone: the case left phase 1 without "
     "an alone contact with that child during phase 1, or more than 42 days have passed since the child's last alone "
@@ -140,7 +145,7 @@ def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@deadlines_of("G107")
+@RULES.deadlines_of("G107")
 def child_spoken_alone_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:
@@ -164,9 +169,6 @@ def gap_limit(deadlines: Deadlines, phase: int) -> int:
 
 
 def _alarm_days(case: CaseFolder, ctx: Context, until: dt.date) -> list[dt.date]:
-    # imported here, so that G117 keeps its place after G115 in the registry's code order
-    from gga_cli.rules.alarms import alarms
-
     return [a.day for a in alarms(case, ctx, until)]
 
 
@@ -193,7 +195,7 @@ def _why(phase: int, alarm: dt.date | None) -> tuple[str, str]:
     return (f"fase {phase}, na het alarm van {when(alarm, 'nl')}", f"phase {phase}, after the alarm of {when(alarm, 'en')}")
 
 
-@rule(
+@RULES.rule(
     "G108", WARNING,
     "contact rhythm: a gap of more than 7 days (phases 1 and 3) or 28 days (phase 2) between two consecutive "
     "family contacts, or from the last family contact to today; the phase is the one in force at the start of the "
@@ -237,7 +239,7 @@ def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@deadlines_of("G108")
+@RULES.deadlines_of("G108")
 def next_contact_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     contacts = family_contacts(case, ctx.today)
@@ -266,7 +268,7 @@ def _unscored(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[Cont
     return out
 
 
-@rule(
+@RULES.rule(
     "G109", WARNING,
     "a family contact has no safety score (by anyone) dated the same day or the next",
     "een contact met het gezin heeft geen veiligheidsscore (van wie ook) op dezelfde of de volgende dag",
@@ -288,7 +290,7 @@ def score_after_every_contact(case: CaseFolder, ctx: Context) -> list[Diagnostic
     ]
 
 
-@deadlines_of("G109")
+@RULES.deadlines_of("G109")
 def score_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:
