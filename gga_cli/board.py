@@ -155,8 +155,11 @@ def row(
     case: CaseFolder, diagnostics: list[Diagnostic], deadlines: list[Deadline], today: dt.date, alarm_score: int
 ) -> Row:
     """The board's row of one loaded and judged case; a case whose case.yaml failed still gets one."""
+    from gga_cli.rules.common import family_ids, is_family_contact
+
     facts = case.case
-    contacts = [c.date for c in case.contacts if c.with_family]
+    family = family_ids(case)
+    contacts = [c.date for c in case.contacts if is_family_contact(c, family)]
     # scores in date order, file order breaking ties (the method's order)
     ordered = sorted(case.scores, key=lambda s: s.date)
     recent = tuple(s.score for s in ordered[-RECENT_SCORES:])

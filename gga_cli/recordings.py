@@ -15,6 +15,7 @@ from gga_cli.edits import append_entry, append_item, flow_list, flow_mapping, qu
 from gga_cli.errors import Invalid, Refused
 from gga_cli.i18n import Lang, long_date, pick
 from gga_cli.models import CaseFolder
+from gga_cli.models.entries import CONTACT_KINDS, DUTCH_CONTACT_KINDS, canonical_contact_kind
 from gga_cli.rules import Context
 from gga_cli.transaction import Edit, Files, Outcome
 
@@ -23,9 +24,12 @@ if TYPE_CHECKING:
 
 # Going forward, phase 1 must end with a plan the family supports (G111), acute safety
 # established before the change plan's goals run (G110), and an LIJ beside the ARIJ for a
-# JR case (G112): the rules that start to apply from phase 2 on. Phase 3 asks the same; its
-# own safeguarding plan is due later (G114) and is checked when the case closes (G113).
+# JR case (G112): the rules that start to apply from phase 2 on. Phase 3 asks the same, and
+# the end state reached: no goal still planned or active (G123, "Als de haalbare
+# eindsituatie is gerealiseerd ... Dan begint de borgingsfase"); its own safeguarding plan
+# is due later (G114) and is checked when the case closes (G113).
 PHASE_GATE = ("G110", "G111", "G112")
+PHASE3_GATE = (*PHASE_GATE, "G123")
 CLOSE_GATE = ("G113", "G130", "G131")
 
 def _open_on(case: CaseFolder, day: dt.date, lang: Lang) -> None:
@@ -79,7 +83,17 @@ def record_score(caseload: Caseload, folder: Path, score: int, day: dt.date, *, 
     return caseload.record(folder, plan)
 
 
-def record_contact(caseload: Caseload, folder: Path, kind: str, day: dt.date, *, with_: list[str] | None = None,
+def _contact_kind(word: str, lang: Lang) -> str:
+    """The canonical kind of contact for a kind or its Dutch name; Invalid naming both lists otherwise."""
+    kind = canonical_contact_kind(word)
+    if kind is not None:
+        return kind
+    dutch, canonical = ", ".join(DUTCH_CONTACT_KINDS), ", ".join(CONTACT_KINDS)
+    raise Invalid(pick(lang, f"soort contact '{word}' bestaat niet; kies uit: {dutch} (of {canonical})",
+                       f"kind of contact '{word}' does not exist; choose from: {canonical} (or {dutch})"))
+
+
+def record_contact(caseload: Caseload, folder: Path, given_kind: str, day: dt.date, *, with_: list[str] | None = None,
                    alone: list[str] | None = None, note: str | None = None, score: int | None = None,
                    private: bool = False) -> Outcome:
     """Append one contact to contacts.yaml; with `score`, also the worker's score of that day.
@@ -90,6 +104,7 @@ def record_contact(caseload: Caseload, folder: Path, kind: str, day: dt.date, *,
     with_ = list(dict.fromkeys([*(with_ or []), *alone]))
 
     def plan(case: CaseFolder, files: Files, ctx: Context) -> Edit:
+        kind = _contact_kind(given_kind, ctx.lang)
         _open_on(case, day, ctx.lang)
         # contacts first: were the second write to fail, G109 shows the contact without its score
         entry = contact_entry(day, kind, with_, alone, note, private)
@@ -148,7 +163,8 @@ def record_phase(caseload: Caseload, folder: Path, to: str, day: dt.date, *, for
         text = append_item(text, "phases", flow_mapping([("phase", str(target)), ("start", day.isoformat())]))
         said = pick(ctx.lang, f"fase {target} vanaf {long_date(day, ctx.lang)} (was fase {case.case.phase})",
                     f"phase {target} from {long_date(day, ctx.lang)} (was phase {case.case.phase})")
-        return Edit({"case.yaml": text}, [said], PHASE_GATE if target > case.case.phase else ())
+        gate = () if target <= case.case.phase else PHASE3_GATE if target == 3 else PHASE_GATE
+        return Edit({"case.yaml": text}, [said], gate)
 
     return caseload.record(folder, plan, force_reason)
 

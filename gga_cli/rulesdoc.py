@@ -12,7 +12,7 @@ import inspect
 import sys
 from pathlib import Path
 
-from gga_cli.models.settings import Deadlines
+from gga_cli.models.settings import BOOKLET_NUMBERS, Deadlines
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -29,6 +29,9 @@ the method (*Gezinsgerichte Aanpak*, after the booklet *Ieder kind blijvend veil
   (`[rules]`, e.g. `G108 = "off"`, `G120 = "error"`). Where a rule judges one finding more
   severe than its default (G119 once the measure has ended), only such a setting overrides it.
 - **Settings** are the day counts of `[deadlines]` in `gga.toml`, shown with their defaults.
+  Each says whose number it is: *booklet* where the booklet itself fixes it (its words are
+  quoted under the rule), *gga default* where the booklet names no number and gga proposes
+  one for the organisation to set. Never read a gga default as the booklet's word.
 - A case waives a rule in `case.yaml` (`waivers: [{rule: G108, until: 2026-08-15, reason: ...}]`);
   from the day after `until` the rule applies again.
 - A deadline counts calendar days from its anchor. On the due day it is still in time; a
@@ -42,7 +45,16 @@ the method (*Gezinsgerichte Aanpak*, after the booklet *Ieder kind blijvend veil
 
 def _settings(names: tuple[str, ...]) -> str:
     fields = Deadlines.model_fields
-    return ", ".join(f"`{n}` = {fields[n].default}" for n in names) if names else "–"
+    return ", ".join(f"`{n}` = {fields[n].default} ({_whose(n)})" for n in names) if names else "–"
+
+
+def _whose(name: str) -> str:
+    return "booklet" if name in BOOKLET_NUMBERS else "gga default"
+
+
+def _booklet_numbers(names: tuple[str, ...]) -> str:
+    """The booklet's words for each of the rule's numbers that the booklet fixes."""
+    return "; ".join(f"`{n}`: *\"{BOOKLET_NUMBERS[n]}\"*" for n in names if n in BOOKLET_NUMBERS)
 
 
 def _how(code: str) -> str:
@@ -69,6 +81,9 @@ def render() -> str:
         out.append(f"- **controleert:** {r.summary_nl}\n")
         if r.booklet:
             out.append(f"- **booklet:** *\"{r.booklet}\"*\n")
+        numbers = _booklet_numbers(r.settings)
+        if numbers:
+            out.append(f"- **the booklet's numbers:** {numbers}\n")
         if r.deadlines is not None:
             out.append("- **deadlines:** listed by `gga agenda` while not met\n")
         how = _how(r.code)

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from gga_cli.atomic import write_text
 from gga_cli.dates import add_days
+from gga_cli.diagnostics import Severity
 from gga_cli.errors import Refused
 from gga_cli.locate import SETTINGS, find_cases
 from gga_cli.edits import quoted
+from gga_cli.i18n import Lang
 from gga_cli.jsonschema import SCHEMA_DIR, modeline, render, schemas
 from gga_cli.models import schema_name
 from gga_cli.models.settings import Settings
@@ -239,6 +241,7 @@ class NewCase:
     start: dt.date
     end: dt.date | None
     team: str | None = None
+    local_team: str | None = None  # the wijk-/jeugdteam (G115)
 
 
 def needs_end(measure: str) -> bool:
@@ -246,12 +249,21 @@ def needs_end(measure: str) -> bool:
     return measure in ("ots", "jr")
 
 
+def default_end(measure: str, start: dt.date) -> dt.date | None:
+    """The end an OTS takes where none is given: 12 months after its start, the longest a
+    term runs (spec/cli.md). A JR's term is the court's to set: no default."""
+    from gga_cli.rules.common import add_years
+
+    return add_years(start, 1) if measure == "ots" else None
+
+
 def planned(spec: NewCase, today: dt.date) -> NewCase:
     """The new case as asked, checked before anything is written; Invalid names what is wrong."""
     from gga_cli.errors import Invalid
     from gga_cli.text import CONTROL
 
-    for about, text in (("family", spec.family), ("worker", spec.worker), ("team", spec.team or "")):
+    for about, text in (("family", spec.family), ("worker", spec.worker), ("team", spec.team or ""),
+                        ("local-team", spec.local_team or "")):
         if CONTROL.search(text):
             raise Invalid("holds a control character", about)
     if spec.registered > today:
@@ -270,18 +282,8 @@ def next_id(root: Path, year: int) -> str:
     return f"{year}-{max(numbers, default=0) + 1:04d}"
 
 
-def new_case(root: Path, spec: NewCase) -> Path:
-    """Scaffold the next case of the registration year in `root/cases/`: case.yaml and genogram.yaml."""
-    cases = root / "cases"
-    cases.mkdir(parents=True, exist_ok=True)
-    while True:
-        case_id = next_id(root, spec.registered.year)
-        folder = cases / case_id
-        try:
-            os.mkdir(folder)  # atomic: two workers at once get two ids
-            break
-        except FileExistsError:
-            continue
+def _texts(root: Path, folder: Path, case_id: str, spec: NewCase) -> dict[str, str]:
+    """case.yaml and genogram.yaml of a new case."""
     measure = [f"  kind: {spec.measure}", f"  start: {spec.start.isoformat()}"]
     if spec.end is not None:
         measure.append(f"  end: {spec.end.isoformat()}")
@@ -294,6 +296,7 @@ def new_case(root: Path, spec: NewCase) -> Path:
         *([f"team: {quoted(spec.team)}"] if spec.team else []),
         "measure:",
         *measure,
+        *([f"local_team: {{name: {quoted(spec.local_team)}}}"] if spec.local_team else []),
         "phase: 1",
         "phases:",
         f"  - {{phase: 1, start: {spec.registered.isoformat()}}}",
@@ -311,8 +314,42 @@ def new_case(root: Path, spec: NewCase) -> Path:
         "households: []",
         "network: []",
     ]
-    write_text(folder / "case.yaml", "\n".join(case_lines) + "\n")
-    write_text(folder / "genogram.yaml", "\n".join(genogram_lines) + "\n")
+    return {"case.yaml": "\n".join(case_lines) + "\n", "genogram.yaml": "\n".join(genogram_lines) + "\n"}
+
+
+def _validated(root: Path, folder: Path, texts: dict[str, str], today: dt.date, lang: Lang) -> None:
+    """The new files read as `gga check` reads them; Invalid naming every error of the files."""
+    from gga_cli.errors import Invalid
+    from gga_cli.i18n import pick
+    from gga_cli.loader import load_case
+
+    # surrogateescape: bytes that are no UTF-8 on the command line reach the loader as they
+    # are, which reports them (F001) instead of failing to encode them
+    raw = {name: text.encode("utf-8", "surrogateescape") for name, text in texts.items()}
+    _, found = load_case(folder, root, lang, today, raw)
+    errors = [d for d in found if d.severity is Severity.ERROR]
+    if errors:
+        lines = "\n".join(f"  {d.file}: {d.code} {d.message}" for d in errors)
+        raise Invalid(pick(lang, "niets aangemaakt; de invoer klopt niet:\n", "nothing made; the input is not right:\n") + lines)
+
+
+def new_case(root: Path, spec: NewCase, today: dt.date, lang: Lang = "nl") -> Path:
+    """Scaffold the next case of the registration year in `root/cases/`: case.yaml and
+    genogram.yaml, validated like any recording before they are written."""
+    cases = root / "cases"
+    cases.mkdir(parents=True, exist_ok=True)
+    while True:
+        case_id = next_id(root, spec.registered.year)
+        folder = cases / case_id
+        texts = _texts(root, folder, case_id, spec)
+        _validated(root, folder, texts, today, lang)
+        try:
+            os.mkdir(folder)  # atomic: two workers at once get two ids
+            break
+        except FileExistsError:
+            continue
+    for name, text in texts.items():
+        write_text(folder / name, text)
     if not (root / SCHEMA_DIR).is_dir():
         write_schemas(root)
     return folder

@@ -38,6 +38,9 @@ CONTACTS = [
     ("2026-01-20", "phone", False),
     ("2026-01-27", "home_visit", False),
     ("2026-02-02", "network_meeting", False),
+    # weekly still: the first assessment (unsafe) was an alarm, and a phase 2 gap starting
+    # within 28 days of it may last 7 days only (G108)
+    ("2026-02-05", "phone", False),
     ("2026-02-27", "home_visit", True),
     ("2026-03-20", "office", False),
     ("2026-03-30", "home_visit", True),
@@ -117,6 +120,8 @@ def _change_plan(phase: Phase) -> str:
     risk = "  - {date: 2026-01-28, tool: arij, version: \"2018\", outcome: high}\n"
     if n == 3:
         risk += "  - {date: 2026-03-30, tool: arij, version: \"2018\", outcome: low}\n"
+    # phase 3 begins once the end state is reached: no goal still planned or active (G123)
+    g1, g2 = ("achieved", "achieved") if n == 3 else ("active", "planned")
     return (
         "life_domains:\n"
         "  - {domain: parenting, facts: Ouders verschillen sterk in opvoedstijl.}\n"
@@ -128,11 +133,12 @@ def _change_plan(phase: Phase) -> str:
         "  changeable: [Sjors gaat weer zelfstandig naar school.]\n"
         "  compensated: [Oma blijft bij overdrachten.]\n"
         "goals:\n"
-        "  - {id: g1, goal: Moeder laat Sjors alleen naar school gaan., for: [els], help: {provider: GGZ Delfland, what: traumabehandeling}, due: 2026-09-01, status: active}\n"
-        "  - {id: g2, goal: Vader houdt zijn agressie in de hand., for: [ron], help: {provider: Brijder, what: agressieregulatie}, status: planned}\n"
+        f"  - {{id: g1, goal: Moeder laat Sjors alleen naar school gaan., for: [els], help: {{provider: GGZ Delfland, what: traumabehandeling}}, due: 2026-09-01, status: {g1}}}\n"
+        f"  - {{id: g2, goal: Vader houdt zijn agressie in de hand., for: [ron], help: {{provider: Brijder, what: agressieregulatie}}, status: {g2}}}\n"
         "considerations:\n"
         "  - {date: 2026-01-28, text: \"Eerst de angst bij moeder, dan de behandeling van Sjors.\"}\n"
         "established: 2026-01-30\n"
+        "sustaining_factors: [Moeder drinkt om rustig te worden., Vader zoekt geen hulp bij zijn agressie.]\n"
     )
 
 

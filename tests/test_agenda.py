@@ -31,6 +31,7 @@ def test_a_case_registered_today_has_its_first_week_ahead() -> None:
         ("G103", D(2026, 1, 10), "veiligheidsplan vaststellen"),
         ("G102", D(2026, 1, 12), "eerste huisbezoek"),
         ("G107", D(2026, 2, 16), "Sjors alleen spreken"),
+        ("G121", D(2026, 2, 16), "eerste netwerkbijeenkomst"),
         ("G119", D(2026, 11, 10), "besluit over verlenging van de OTS (eindigt 5 januari 2027)"),
     ]
 
@@ -40,6 +41,7 @@ def test_overdue_deadlines_stay_listed_and_met_ones_go() -> None:
     assert due(files, D(2026, 1, 23)) == [
         ("G109", D(2026, 1, 21), "veiligheidsscore na het telefoongesprek van 20 januari 2026"),
         ("G108", D(2026, 1, 27), "contact met het gezin"),
+        ("G121", D(2026, 2, 16), "eerste netwerkbijeenkomst"),
         ("G107", D(2026, 2, 18), "Sjors alleen spreken"),
         ("G119", D(2026, 11, 10), "besluit over verlenging van de OTS (eindigt 5 januari 2027)"),
     ]
@@ -47,14 +49,24 @@ def test_overdue_deadlines_stay_listed_and_met_ones_go() -> None:
 
 def test_rules_switched_off_or_waived_have_no_deadlines() -> None:
     files = edit(clean(1), "case.yaml", "phases:", "waivers:\n  - {rule: G107, reason: Sjors is net verhuisd}\nphases:")
-    assert [d[0] for d in due(files, TODAY[1], Settings(rules={"G119": "off"}))] == ["G108"]
+    assert [d[0] for d in due(files, TODAY[1], Settings(rules={"G119": "off"}))] == ["G108", "G121"]
+    assert [d[0] for d in due(files, TODAY[1], Settings(rules={"G119": "off", "G121": "off"}))] == ["G108"]
 
 
 def test_phase_3_and_a_closed_case() -> None:
     assert [d[:2] for d in due(without(clean(3), "safeguarding-plan.yaml"), TODAY[3])] == [
-        ("G108", D(2026, 4, 27)), ("G114", D(2026, 4, 27)), ("G107", D(2026, 5, 11)), ("G120", D(2026, 9, 1)), ("G119", D(2026, 11, 10)),
+        ("G108", D(2026, 4, 27)), ("G114", D(2026, 4, 27)), ("G107", D(2026, 5, 11)), ("G119", D(2026, 11, 10)),
     ]
     assert due(clean("closed"), TODAY["closed"]) == [("G140", D(2046, 4, 20), "bewaartermijn beoordelen")]
+
+
+def test_after_an_alarm_in_phase_2_the_next_contact_and_both_answers_are_due() -> None:
+    files = edit(clean(2), "scores.yaml", "- {date: 2026-03-20, score: 6}", "- {date: 2026-03-20, score: 3}")
+    assert [d for d in due(files, D(2026, 3, 20)) if d[0] in ("G108", "G117")] == [
+        ("G117", D(2026, 3, 21), "ARIJ-veiligheidstaxatie na score 3 op 20 maart 2026 (3 lager dan de vorige, 6)"),
+        ("G117", D(2026, 3, 25), "veiligheidsplan herzien na score 3 op 20 maart 2026 (3 lager dan de vorige, 6)"),
+        ("G108", D(2026, 3, 27), "contact met het gezin"),
+    ]
 
 
 def test_agenda_of_the_demo_caseload_json(gga: Run) -> None:

@@ -21,7 +21,7 @@ phase: 1
 phases:
   - {phase: 1, start: 2026-11-25}
 """
-GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n  - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [els], child: true, index: true, trusted_person: els}\n"
 
 
 def test_check_json_has_the_contract_shape(gga: Run, caseload: Make) -> None:
@@ -55,7 +55,7 @@ def test_check_github_format_emits_workflow_commands(gga: Run, caseload: Make) -
     root = caseload({"cases/2026-0042/case.yaml": CASE, "cases/2026-0042/genogram.yaml": GENOGRAM + "x: 1\n"})
     result = gga("check", str(root), "--format", "github", "--today", "2026-11-26", "--lang", "en")
     assert result.returncode == 1
-    assert "::error file=cases/2026-0042/genogram.yaml,line=3,col=1,title=F010::unknown key 'x'" in result.stdout.splitlines()
+    assert "::error file=cases/2026-0042/genogram.yaml,line=4,col=1,title=F010::unknown key 'x'" in result.stdout.splitlines()
 
 
 def test_one_bad_file_does_not_hide_the_others(gga: Run, caseload: Make) -> None:

@@ -149,6 +149,27 @@ def test_dutch_by_default_and_english_with_lang_en_dates_as_each_language_writes
     assert "> **CONCEPT**" in nl and "> **DRAFT**" in en
 
 
+def test_the_addressee_line_names_the_recipient_and_the_people_table_heads_sex_geslacht(gga: Run, hostile_case: Path) -> None:
+    full = rendered(gga("handover", "--draft", "--case", str(hostile_case), "--today", "2026-11-29").stdout)
+    assert "Aan: volledig dossier (intern)\n" in full
+    assert "| Naam | Geslacht | Geboren | Leeftijd | Rol | Notitie |\n" in full
+    to = rendered(gga("handover", "--draft", "--to", "jeugdteam", "--case", str(hostile_case), "--today", "2026-11-29").stdout)
+    assert "Aan: Jeugdteam Escamp\n" in to
+    en = rendered(gga("handover", "--draft", "--lang", "en", "--case", str(hostile_case), "--today", "2026-11-29").stdout)
+    assert "To: full case file (internal)\n" in en and "| Name | Sex | Born | Age | Role | Note |\n" in en
+
+
+def test_acute_threats_are_named_in_the_booklets_words() -> None:
+    from gga_cli.handover.words import threat
+
+    assert threat("carer_psychiatric", "nl") == "psychiatrische problematiek van de opvoeders met een direct gevaar voor het kind"
+    assert threat("psychological_abuse", "nl") == "acute ernstige psychische mishandeling van het kind"
+    assert threat("honour_violence", "nl") == "dreiging van eerwraak"
+    assert threat("child_behaviour", "nl") == (
+        "ernstige gedragsproblemen van het kind, waardoor het kind een gevaar voor zichzelf en/of de omgeving is")
+    assert threat("other", "nl") == "andere vormen van directe kind onveiligheid"
+
+
 def test_markdown_written_with_o_has_its_drawings_beside_it(gga: Run, hostile_case: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     result = gga("handover", "--draft", "-o", str(out), "--case", str(hostile_case), "--today", "2026-11-29")

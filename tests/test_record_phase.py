@@ -1,5 +1,6 @@
 """`gga phase`: one value changed and one history line added; forward steps guarded by the rules
-(G110, G111, G112), refused with nothing changed while they fail, or forced with a waiver."""
+(G110, G111, G112, and G123 for phase 3), refused with nothing changed while they fail, or
+forced with a waiver."""
 
 from __future__ import annotations
 
@@ -55,6 +56,8 @@ established: 2026-02-07
 
 CHANGE_PLAN = """\
 pattern: Moeder beschermt uit angst, Sjors trekt zich terug.
+sustaining_factors: [Moeder slaapt slecht.]
+previous_help: []
 end_state:
   changeable: [Sjors gaat weer zelfstandig naar school.]
   compensated: []
@@ -175,3 +178,28 @@ def test_phase_two_is_refused_while_g111_fails_naming_the_missing_parts(gga: Run
     assert forced.returncode == 0, forced.stderr
     assert '  - {rule: G111, reason: "plan volgt"}\n' in (folder / "case.yaml").read_text()
     assert gga("check", "--today", "2026-04-25", cwd=folder).stdout.count(" G111 ") == 0
+
+
+def test_phase_three_is_refused_while_a_goal_is_planned_or_active_naming_each(gga: Run, folder: Path) -> None:
+    two = CASE.replace("phase: 1  ", "phase: 2  ").replace(
+        "  - {phase: 1, start: 2026-02-03}\n", "  - {phase: 1, start: 2026-02-03}\n  - {phase: 2, start: 2026-03-01}\n")
+    (folder / "case.yaml").write_text(two)
+    plan = CHANGE_PLAN.replace("status: active}", "status: active}\n  - {id: g2, goal: Rust., for: [els], help: {provider: GGZ, what: therapie}, status: planned}")
+    (folder / "change-plan.yaml").write_text(plan)
+    before = digest(folder / "case.yaml")
+    result = gga("phase", "3", "--date", "2026-04-20", "--today", "2026-04-25", cwd=folder)
+    assert (result.returncode, result.stderr) == (1, (
+        "gga: niets veranderd; eerst moet dit in orde zijn:\n"
+        "  G123 de zaak is in fase 3 terwijl doel g1 nog actief is\n"
+        "  G123 de zaak is in fase 3 terwijl doel g2 nog gepland is\n"
+        "(of --force --force-reason TEKST om het toch te doen, met een uitzondering in case.yaml)\n"))
+    assert digest(folder / "case.yaml") == before
+    (folder / "change-plan.yaml").write_text(plan.replace("status: active", "status: achieved").replace("status: planned", "status: stopped"))
+    done = gga("phase", "3", "--date", "2026-04-20", "--today", "2026-04-25", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    assert "  - {phase: 3, start: 2026-04-20}\n" in (folder / "case.yaml").read_text()
+
+
+def test_phase_two_does_not_ask_for_the_goals_to_be_done(gga: Run, folder: Path) -> None:
+    (folder / "change-plan.yaml").write_text(CHANGE_PLAN)  # g1 active
+    assert gga("phase", "2", "--date", "2026-04-20", "--today", "2026-04-25", cwd=folder).returncode == 0

@@ -105,6 +105,16 @@ def test_g102_no_contacts_at_all() -> None:
     ]
 
 
+def test_g102_a_home_visit_without_anyone_of_the_family_does_not_count() -> None:
+    # only the neighbour (a network member) was at home; the family is seen on 13 January
+    files = edit(clean(1), "contacts.yaml", "- {date: 2026-01-07, kind: home_visit, with: [els, sjors], alone: [sjors]}",
+                 "- {date: 2026-01-07, kind: home_visit, with: [oma]}\n- {date: 2026-01-13, kind: home_visit, with: [els, sjors], alone: [sjors]}")
+    files = edit(files, "scores.yaml", "- {date: 2026-01-07, score: 5}", "- {date: 2026-01-13, score: 5}")
+    assert findings(files, TODAY[1]) == [
+        ("G102", "warning", "contacts.yaml", 2, "eerste huisbezoek 1 dag te laat (uiterlijk 12 januari 2026, was 13 januari 2026)"),
+    ]
+
+
 def test_g103_no_safety_plan_at_all() -> None:
     files = upto(without(clean(1), "safety-plan.yaml"), D(2026, 1, 11))
     assert findings(files, D(2026, 1, 11)) == [
@@ -152,3 +162,66 @@ def test_g102_counts_calendar_days_across_a_leap_day() -> None:
     assert findings(files, D(2028, 3, 4), settings=settings) == [
         ("G102", "warning", "contacts.yaml", None, "nog geen huisbezoek: uiterlijk 3 maart 2028, 1 dag over tijd"),
     ]
+
+
+# G116 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("reason: Melding van huiselijk geweld; Sjors gaat niet meer naar school.\n", "", "de aanleiding"),
+        ("concerns: [Moeder drinkt om rustig te worden.]", "concerns: []", "een zorg"),
+        ("strengths: [Beide ouders willen dat het goed gaat met Sjors.]\n", "", "een kracht"),
+    ],
+)
+def test_g116_an_established_safety_plan_names_each_part_it_lacks(old: str, new: str, message: str) -> None:
+    files = edit(clean(1), "safety-plan.yaml", old, new)
+    assert findings(files, TODAY[1]) == [
+        ("G116", "warning", "safety-plan.yaml", None, f"het veiligheidsplan is vastgesteld maar mist {message}"),
+    ]
+
+
+def test_g116_one_finding_names_every_missing_part() -> None:
+    files = {**clean(1), "safety-plan.yaml": "assessments:\n" + FIRST_ASSESSMENT + "established: 2026-01-08\n"}
+    assert findings(files, TODAY[1], "en") == [
+        ("G116", "warning", "safety-plan.yaml", None,
+         "the safety plan is established but lacks its reason, a concern, a strength, a bottom-line requirement and a safety agreement"),
+    ]
+
+
+def test_g116_a_plan_in_progress_may_lack_parts_until_it_is_established() -> None:
+    files = {**clean(1), "safety-plan.yaml": "assessments:\n" + FIRST_ASSESSMENT + "established: 2026-01-08\n"}
+    files = edit(files, "safety-plan.yaml", "established: 2026-01-08\n", "")
+    assert [f[0] for f in findings(upto(files, D(2026, 1, 10)), D(2026, 1, 10))] == []
+    # from the day it is established, the parts are asked for
+    dated = edit(files, "safety-plan.yaml", "    conclusion: unsafe\n", "    conclusion: unsafe\nestablished: 2026-01-10\n")
+    assert [f[0] for f in findings(upto(dated, D(2026, 1, 9)), D(2026, 1, 9))] == ["F021"]
+    assert [f[0] for f in findings(upto(dated, D(2026, 1, 10)), D(2026, 1, 10))] == ["G116"]
+
+
+# G118 ---------------------------------------------------------------------------------
+
+def test_g118_a_genogram_without_a_child_of_the_case() -> None:
+    files = edit(clean(1), "genogram.yaml", "parents: [ron, els], child: true, index: true, trusted_person: mike", "parents: [ron, els]")
+    files = edit(files, "contacts.yaml", ", alone: [sjors]", "")
+    assert findings(files, TODAY[1]) == [
+        ("G118", "error", "genogram.yaml", None, "het genogram noemt geen kind van de zaak (child: true)"),
+    ]
+
+
+def test_g118_children_without_an_index_child() -> None:
+    files = edit(clean(1), "genogram.yaml", "child: true, index: true,", "child: true,")
+    assert findings(files, TODAY[1], "en") == [
+        ("G118", "error", "genogram.yaml", None, "the genogram names no index child (index: true on a child)"),
+    ]
+
+
+def test_g118_quiet_with_an_index_child() -> None:
+    assert [f for f in findings(clean(1), TODAY[1]) if f[0] == "G118"] == []
+
+
+def test_g118_a_genogram_not_drawn_yet_is_due_with_the_safety_plan() -> None:
+    files = {"case.yaml": clean(1)["case.yaml"], "genogram.yaml": "people: []\n",
+             "safety-plan.yaml": "established: 2026-01-08\n"}
+    assert [f[0] for f in findings(files, D(2026, 1, 10)) if f[0] == "G118"] == []
+    assert [f[:3] for f in findings(files, D(2026, 1, 11)) if f[0] == "G118"] == [("G118", "error", "genogram.yaml")]

@@ -21,32 +21,63 @@ def test_g117_the_first_unsafe_assessment_answered_by_establishing_the_plan_is_q
     assert findings(clean(1), TODAY[1]) == []
 
 
-def test_g117_a_score_of_3_unanswered_is_quiet_on_day_5_and_an_error_on_day_6() -> None:
-    files = scored(*LOW_ON_14)
+def assessed(files: dict[str, str], day: str) -> dict[str, str]:
+    """A new ARIJ safety assessment (safe) dated `day`."""
+    return edit(files, "safety-plan.yaml", "concerns:", f'  - {{date: {day}, tool: arij, version: "2018", conclusion: safe}}\nconcerns:')
+
+
+def reviewed(files: dict[str, str], day: str) -> dict[str, str]:
+    return edit(files, "safety-plan.yaml", "established: 2026-01-08\n", f"established: 2026-01-08\nreviews:\n  - {{date: {day}, reason: score 3}}\n")
+
+
+def test_g117_a_score_of_3_without_a_new_assessment_is_quiet_on_day_1_and_an_error_on_day_2() -> None:
+    files = reviewed(scored(*LOW_ON_14), "2026-01-14")
+    assert findings(upto(files, D(2026, 1, 15)), D(2026, 1, 15)) == []
+    assert findings(upto(files, D(2026, 1, 16)), D(2026, 1, 16)) == [
+        ("G117", "error", "scores.yaml", 2,
+         "alarm na score 3 op 14 januari 2026: geen nieuwe ARIJ-veiligheidstaxatie (uiterlijk 15 januari 2026, 1 dag over tijd)"),
+    ]
+
+
+def test_g117_a_new_assessment_on_the_day_after_the_alarm_is_in_time_two_days_after_is_late() -> None:
+    assert findings(assessed(reviewed(scored(*LOW_ON_14), "2026-01-14"), "2026-01-15"), TODAY[1]) == []
+    assert findings(assessed(reviewed(scored(*LOW_ON_14), "2026-01-14"), "2026-01-16"), TODAY[1], "en") == [
+        ("G117", "error", "scores.yaml", 2,
+         "alarm after score 3 on 14 January 2026: new ARIJ safety assessment 1 day late (due 15 January 2026, was 16 January 2026)"),
+    ]
+
+
+def test_g117_a_score_of_3_with_its_assessment_but_no_review_is_quiet_on_day_5_and_an_error_on_day_6() -> None:
+    files = assessed(scored(*LOW_ON_14), "2026-01-14")
     assert findings(upto(files, D(2026, 1, 19)), D(2026, 1, 19)) == []
     assert findings(files, D(2026, 1, 20)) == [
-        ("G117", "error", "scores.yaml", 2, "veiligheidsplan niet herzien na score 3 op 14 januari 2026: uiterlijk 19 januari 2026, 1 dag over tijd"),
+        ("G117", "error", "scores.yaml", 2,
+         "alarm na score 3 op 14 januari 2026: veiligheidsplan niet herzien (uiterlijk 19 januari 2026, 1 dag over tijd)"),
     ]
 
 
 def test_g117_a_review_on_day_5_answers_the_alarm() -> None:
-    files = edit(scored(*LOW_ON_14), "safety-plan.yaml", "established: 2026-01-08\n",
-                 "established: 2026-01-08\nreviews:\n  - {date: 2026-01-19, reason: score 3}\n")
-    assert findings(files, TODAY[1]) == []
+    assert findings(reviewed(assessed(scored(*LOW_ON_14), "2026-01-14"), "2026-01-19"), TODAY[1]) == []
 
 
 def test_g117_a_review_on_day_6_is_reported_late() -> None:
-    files = edit(scored(*LOW_ON_14), "safety-plan.yaml", "established: 2026-01-08\n",
-                 "established: 2026-01-08\nreviews:\n  - {date: 2026-01-20, reason: score 3}\n")
+    files = reviewed(assessed(scored(*LOW_ON_14), "2026-01-14"), "2026-01-20")
     assert findings(files, TODAY[1], "en") == [
         ("G117", "error", "scores.yaml", 2,
-         "safety plan reviewed after score 3 on 14 January 2026 1 day late (due 19 January 2026, was 20 January 2026)"),
+         "alarm after score 3 on 14 January 2026: safety plan reviewed 1 day late (due 19 January 2026, was 20 January 2026)"),
     ]
 
 
-def test_g117_a_review_before_the_alarm_does_not_answer_it() -> None:
-    files = edit(scored(*LOW_ON_14), "safety-plan.yaml", "established: 2026-01-08\n",
-                 "established: 2026-01-08\nreviews:\n  - {date: 2026-01-13}\n")
+def test_g117_the_message_names_both_parts_where_both_are_missing() -> None:
+    assert findings(scored(*LOW_ON_14), TODAY[1]) == [
+        ("G117", "error", "scores.yaml", 2,
+         "alarm na score 3 op 14 januari 2026: geen nieuwe ARIJ-veiligheidstaxatie (uiterlijk 15 januari 2026, 6 dagen over tijd); "
+         "veiligheidsplan niet herzien (uiterlijk 19 januari 2026, 2 dagen over tijd)"),
+    ]
+
+
+def test_g117_a_review_and_an_assessment_before_the_alarm_do_not_answer_it() -> None:
+    files = assessed(reviewed(scored(*LOW_ON_14), "2026-01-13"), "2026-01-13")
     assert [f[:4] for f in findings(files, TODAY[1])] == [("G117", "error", "scores.yaml", 2)]
 
 
@@ -58,7 +89,8 @@ def test_g117_a_drop_of_3_from_the_same_raters_previous_score() -> None:
     )
     assert findings(files, TODAY[1]) == [
         ("G117", "error", "scores.yaml", 4,
-         "veiligheidsplan niet herzien na score 4 van Els op 14 januari 2026 (3 lager dan de vorige, 7): uiterlijk 19 januari 2026, 2 dagen over tijd"),
+         "alarm na score 4 van Els op 14 januari 2026 (3 lager dan de vorige, 7): geen nieuwe ARIJ-veiligheidstaxatie "
+         "(uiterlijk 15 januari 2026, 6 dagen over tijd); veiligheidsplan niet herzien (uiterlijk 19 januari 2026, 2 dagen over tijd)"),
     ]
 
 
@@ -78,12 +110,19 @@ def test_g117_scores_are_judged_in_date_order_not_file_order() -> None:
     assert [f[:4] for f in findings(files, TODAY[1])] == [("G117", "error", "scores.yaml", 3)]
 
 
-def test_g117_an_unsafe_assessment_later_in_the_case() -> None:
+def test_g117_an_unsafe_assessment_later_in_the_case_answers_its_own_assessment_part() -> None:
     files = edit(clean(1), "safety-plan.yaml", "concerns:", '  - {date: 2026-01-14, tool: arij, version: "2018", conclusion: unsafe}\nconcerns:')
     assert findings(files, TODAY[1]) == [
         ("G117", "error", "safety-plan.yaml", 9,
-         "veiligheidsplan niet herzien na veiligheidstaxatie 'onveilig' op 14 januari 2026: uiterlijk 19 januari 2026, 2 dagen over tijd"),
+         "alarm na veiligheidstaxatie 'onveilig' op 14 januari 2026: veiligheidsplan niet herzien (uiterlijk 19 januari 2026, 2 dagen over tijd)"),
     ]
+
+
+def test_g117_the_days_come_from_gga_toml() -> None:
+    files = reviewed(assessed(scored(*LOW_ON_14), "2026-01-16"), "2026-01-21")
+    settings = Settings(deadlines=Deadlines(alarm_assessment=2, alarm_review=7))
+    assert findings(files, D(2026, 1, 21), settings=settings) == []
+    assert [f[0] for f in findings(files, D(2026, 1, 21))] == ["G117"]
 
 
 def test_g117_the_alarm_score_comes_from_gga_toml() -> None:

@@ -25,8 +25,6 @@ D = dt.date
         ("change-plan.yaml", ", result: onvoldoende", "",
          ("change-plan.yaml", 4, "overdracht mist het resultaat van de eerdere hulp van Jeugdteam Escamp")),
         ("change-plan.yaml", "previous_help:\n  - {provider: Jeugdteam Escamp, help: opvoedondersteuning, from: 2024-09-01, to: 2025-06-30, result: onvoldoende}\n",
-         "", ("change-plan.yaml", None, "overdracht mist de eerder ingezette hulp (previous_help; een lege lijst als er geen was)")),
-        ("change-plan.yaml", "previous_help:\n  - {provider: Jeugdteam Escamp, help: opvoedondersteuning, from: 2024-09-01, to: 2025-06-30, result: onvoldoende}\n",
          "previous_help: []\n", None),
         ("safety-plan.yaml", '  - {date: 2026-03-30, tool: arij, version: "2018", conclusion: safe}\n', "",
          ("safety-plan.yaml", None, "overdracht mist een actuele veiligheidstaxatie (20 januari 2026 – 20 april 2026)")),
@@ -41,6 +39,15 @@ def test_g130_each_part_of_the_clean_handover_at_closure(file: str, old: str, ne
         assert findings(files, TODAY["closed"]) == []
         return
     assert findings(files, TODAY["closed"]) == [("G130", "error", *found)]
+
+
+def test_g130_and_g111_both_ask_for_the_earlier_help_absent_from_the_change_plan() -> None:
+    files = edit(clean("closed"), "change-plan.yaml",
+                 "previous_help:\n  - {provider: Jeugdteam Escamp, help: opvoedondersteuning, from: 2024-09-01, to: 2025-06-30, result: onvoldoende}\n", "")
+    assert findings(files, TODAY["closed"]) == [
+        ("G111", "error", "change-plan.yaml", None, "het veranderplan mist de eerder ingezette hulp (previous_help; een lege lijst als er geen was)"),
+        ("G130", "error", "change-plan.yaml", None, "overdracht mist de eerder ingezette hulp (previous_help; een lege lijst als er geen was)"),
+    ]
 
 
 def test_g130_an_assessment_exactly_90_days_before_closure_is_current() -> None:

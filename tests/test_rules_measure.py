@@ -87,7 +87,7 @@ def test_g121_counted_from_the_phase_start_without_a_meeting() -> None:
 def test_g121_a_meeting_held_late_is_a_deadline_missed_in_the_past() -> None:
     files = edit(clean(2), "contacts.yaml", "2026-03-20, kind: office", "2026-03-20, kind: network_meeting")
     assert findings(files, TODAY[2], settings=meetings(40)) == [
-        ("G121", "warning", "contacts.yaml", 7, "netwerkbijeenkomst 6 dagen te laat (uiterlijk 14 maart 2026, was 20 maart 2026)"),
+        ("G121", "warning", "contacts.yaml", 8, "netwerkbijeenkomst 6 dagen te laat (uiterlijk 14 maart 2026, was 20 maart 2026)"),
     ]
 
 
@@ -99,8 +99,88 @@ def test_g121_a_stay_in_phase_2_that_ended_without_a_meeting_in_time() -> None:
     ]
 
 
-def test_g121_not_in_phase_1() -> None:
+def test_g121_phase_2_days_do_not_apply_in_phase_1() -> None:
     assert findings(clean(1), TODAY[1], settings=meetings(1)) == []
+
+
+def phase1_without_meeting(day: dt.date) -> dict[str, str]:
+    """Phase 1 until `day`: weekly contacts and scores, none of them a network meeting."""
+    files = clean(1)
+    contacts, scores, d = "", "", D(2026, 1, 7)
+    while d <= day:
+        contacts += f"- {{date: {d}, kind: home_visit, with: [els, sjors], alone: [sjors]}}\n"
+        scores += f"- {{date: {d}, score: 6}}\n"
+        d += dt.timedelta(days=7)
+    return {**files, "contacts.yaml": contacts, "scores.yaml": scores}
+
+
+def test_g121_phase_1_a_first_network_meeting_is_due_42_days_after_registration() -> None:
+    files = phase1_without_meeting(D(2026, 2, 11))
+    assert findings(files, D(2026, 2, 16)) == []
+    assert findings(files, D(2026, 2, 17)) == [
+        ("G121", "warning", "case.yaml", None, "nog geen netwerkbijeenkomst in fase 1: uiterlijk 16 februari 2026, 1 dag over tijd"),
+    ]
+
+
+def test_g121_phase_1_a_first_meeting_on_day_42_is_in_time_on_day_43_late() -> None:
+    files = phase1_without_meeting(D(2026, 2, 18))
+    on_time = {**files, "contacts.yaml": files["contacts.yaml"] + "- {date: 2026-02-16, kind: network_meeting, with: [oma, mike]}\n"}
+    assert findings(on_time, D(2026, 2, 18)) == []
+    late = {**files, "contacts.yaml": files["contacts.yaml"] + "- {date: 2026-02-17, kind: network_meeting, with: [oma, mike]}\n"}
+    assert findings(late, D(2026, 2, 18), "en") == [
+        ("G121", "warning", "contacts.yaml", 8, "first network meeting 1 day late (due 16 February 2026, was 17 February 2026)"),
+    ]
+
+
+def test_g121_phase_1_the_network_first_setting() -> None:
+    files = phase1_without_meeting(D(2026, 2, 11))
+    assert [f[0] for f in findings(files, D(2026, 2, 11), settings=Settings(deadlines=Deadlines(network_first=37)))] == []
+    assert [f[0] for f in findings(files, D(2026, 2, 11), settings=Settings(deadlines=Deadlines(network_first=36)))] == ["G121"]
+
+
+def test_g121_phase_3_the_safeguarding_plan_made_without_a_network_meeting_in_phase_3() -> None:
+    files = edit(clean(3), "contacts.yaml", "2026-04-06, kind: network_meeting", "2026-04-06, kind: home_visit")
+    assert findings(files, TODAY[3]) == [
+        ("G121", "warning", "safeguarding-plan.yaml", None,
+         "borgingsplan vastgesteld op 13 april 2026 zonder netwerkbijeenkomst sinds het begin van fase 3 op 30 maart 2026"),
+    ]
+
+
+def test_g121_phase_3_a_meeting_on_the_day_the_plan_is_agreed_counts() -> None:
+    files = edit(clean(3), "contacts.yaml", "2026-04-06, kind: network_meeting", "2026-04-06, kind: home_visit")
+    files = edit(files, "contacts.yaml", "2026-04-13, kind: office", "2026-04-13, kind: network_meeting")
+    assert findings(files, TODAY[3]) == []
+    # a meeting the day after the plan was agreed is too late for it
+    files = edit(files, "safeguarding-plan.yaml", "established: 2026-04-13", "established: 2026-04-12")
+    assert [f[:3] for f in findings(files, TODAY[3])] == [("G121", "warning", "safeguarding-plan.yaml")]
+
+
+def test_g121_phase_3_a_plan_not_yet_established_is_left_to_g114() -> None:
+    files = edit(clean(3), "contacts.yaml", "2026-04-06, kind: network_meeting", "2026-04-06, kind: home_visit")
+    files = edit(files, "safeguarding-plan.yaml", "established: 2026-04-13\n", "")
+    assert [f[0] for f in findings(files, D(2026, 4, 22))] == []
+
+
+# G123 ---------------------------------------------------------------------------------
+
+def test_g123_phase_3_while_goals_are_still_planned_or_active() -> None:
+    files = edit(clean(3), "change-plan.yaml", "status: achieved}\n  - {id: g2", "status: active}\n  - {id: g2")
+    files = edit(files, "change-plan.yaml", "agressieregulatie}, status: achieved", "agressieregulatie}, status: planned")
+    assert findings(files, TODAY[3]) == [
+        ("G123", "warning", "change-plan.yaml", 13, "de zaak is in fase 3 terwijl doel g1 nog actief is"),
+        ("G123", "warning", "change-plan.yaml", 14, "de zaak is in fase 3 terwijl doel g2 nog gepland is"),
+    ]
+
+
+def test_g123_quiet_when_every_goal_is_achieved_or_stopped_and_in_phase_2() -> None:
+    files = edit(clean(3), "change-plan.yaml", "agressieregulatie}, status: achieved", "agressieregulatie}, status: stopped")
+    assert findings(files, TODAY[3]) == []
+    assert findings(clean(2), TODAY[2]) == []  # goals run in phase 2
+
+
+def test_g123_not_for_a_closed_case() -> None:
+    files = edit(clean("closed"), "change-plan.yaml", "agressieregulatie}, status: achieved", "agressieregulatie}, status: planned")
+    assert findings(files, TODAY["closed"]) == []
 
 
 PHASES = "phase: 2\nphases:\n  - {phase: 1, start: 2026-01-05}\n  - {phase: 2, start: 2026-02-02}\n"

@@ -20,8 +20,8 @@ def test_g110_active_goals_before_the_safety_plan_is_established() -> None:
     assert findings(files, TODAY[2]) == [
         ("G110", "error", "change-plan.yaml", 12, "doel g1 is actief terwijl het veiligheidsplan niet is vastgesteld"),
         ("G103", "warning", "safety-plan.yaml", None, "veiligheidsplan nog niet vastgesteld: uiterlijk 10 januari 2026, 74 dagen over tijd"),
-        ("G117", "error", "safety-plan.yaml", 3, "veiligheidsplan niet herzien na veiligheidstaxatie 'onveilig' op 7 januari 2026: "
-         "uiterlijk 12 januari 2026, 72 dagen over tijd"),
+        ("G117", "error", "safety-plan.yaml", 3, "alarm na veiligheidstaxatie 'onveilig' op 7 januari 2026: "
+         "veiligheidsplan niet herzien (uiterlijk 12 januari 2026, 72 dagen over tijd)"),
     ]
 
 
@@ -48,11 +48,24 @@ def upto_day5(files: dict[str, str]) -> dict[str, str]:
         ('  - {date: 2026-01-28, tool: arij, version: "2018", outcome: high}\n',
          '  - {date: 2026-01-28, tool: lij, version: "2.1", outcome: high}\n', None, "het veranderplan mist een ARIJ-risicotaxatie"),
         ("established: 2026-01-30\n", "", None, "het veranderplan mist de datum waarop het is vastgesteld"),
+        ("sustaining_factors: [Moeder drinkt om rustig te worden., Vader zoekt geen hulp bij zijn agressie.]\n", "", None,
+         "het veranderplan mist de instandhoudende factoren"),
+        ("sustaining_factors: [Moeder drinkt om rustig te worden., Vader zoekt geen hulp bij zijn agressie.]\n",
+         "sustaining_factors: []\n", None, "het veranderplan mist de instandhoudende factoren"),
+        ("previous_help:\n  - {provider: Jeugdteam Escamp, help: opvoedondersteuning, from: 2024-09-01, to: 2025-06-30, result: onvoldoende}\n",
+         "", None, "het veranderplan mist de eerder ingezette hulp (previous_help; een lege lijst als er geen was)"),
     ],
 )
 def test_g111_each_missing_part_of_the_change_plan_in_phase_2(old: str, new: str, line: int | None, message: str) -> None:
     files = edit(clean(2), "change-plan.yaml", old, new)
     assert findings(files, TODAY[2]) == [("G111", "error", "change-plan.yaml", line, message)]
+
+
+def test_g111_an_empty_list_of_earlier_help_is_fine() -> None:
+    files = edit(clean(2), "change-plan.yaml",
+                 "previous_help:\n  - {provider: Jeugdteam Escamp, help: opvoedondersteuning, from: 2024-09-01, to: 2025-06-30, result: onvoldoende}\n",
+                 "previous_help: []\n")
+    assert findings(files, TODAY[2]) == []
 
 
 def test_g111_one_empty_end_state_list_is_fine() -> None:
@@ -66,7 +79,7 @@ def test_g111_no_change_plan_and_no_goals() -> None:
     ]
     files = clean(2)
     files["change-plan.yaml"] = files["change-plan.yaml"][: files["change-plan.yaml"].index("goals:")] + (
-        "considerations: []\nestablished: 2026-01-30\n")
+        "considerations: []\nestablished: 2026-01-30\nsustaining_factors: [Alcohol bij moeder]\n")
     assert findings(files, TODAY[2], "en") == [("G111", "error", "change-plan.yaml", None, "the change plan lacks goals")]
 
 
@@ -79,6 +92,8 @@ def test_g111_does_not_apply_in_phase_1_but_the_gate_names_the_parts() -> None:
     case, _ = load_case(FOLDER, ROOT, "nl", TODAY[1], {k: v.encode() for k, v in files.items()})
     ctx = context(Settings(), TODAY[1], "nl")
     assert [d.message for d in change_plan_gaps(case, ctx)] == [
+        "het veranderplan mist de instandhoudende factoren",
+        "het veranderplan mist de eerder ingezette hulp (previous_help; een lege lijst als er geen was)",
         "het veranderplan mist de haalbare eindsituatie (wat kan veranderen, wat gecompenseerd blijft)",
         "het veranderplan mist doelen",
         "het veranderplan mist een ARIJ-risicotaxatie",
@@ -120,7 +135,7 @@ def test_g114_phase_3_for_28_days_is_in_time_29_is_not() -> None:
     files = without(clean(3), "safeguarding-plan.yaml")
     assert findings(files, D(2026, 4, 27)) == []
     assert findings(files, D(2026, 4, 28)) == [
-        ("G108", "warning", "contacts.yaml", 11, "geen contact met het gezin sinds 20 april 2026: uiterlijk 27 april 2026, "
+        ("G108", "warning", "contacts.yaml", 12, "geen contact met het gezin sinds 20 april 2026: uiterlijk 27 april 2026, "
          "1 dag over tijd (fase 3: hoogstens 7 dagen)"),
         ("G114", "warning", "safeguarding-plan.yaml", None,
          "nog geen borgingsplan: uiterlijk 27 april 2026, 1 dag over tijd"),
@@ -130,7 +145,7 @@ def test_g114_phase_3_for_28_days_is_in_time_29_is_not() -> None:
 def test_g114_a_plan_agreed_after_the_deadline_is_reported_late() -> None:
     files = edit(clean(3), "safeguarding-plan.yaml", "established: 2026-04-13", "established: 2026-04-29")
     assert findings(files, D(2026, 4, 29)) == [
-        ("G108", "warning", "contacts.yaml", 11, "geen contact met het gezin sinds 20 april 2026: uiterlijk 27 april 2026, "
+        ("G108", "warning", "contacts.yaml", 12, "geen contact met het gezin sinds 20 april 2026: uiterlijk 27 april 2026, "
          "2 dagen over tijd (fase 3: hoogstens 7 dagen)"),
         ("G114", "warning", "safeguarding-plan.yaml", None,
          "borgingsplan vastgesteld 2 dagen te laat (uiterlijk 27 april 2026, was 29 april 2026)"),
@@ -160,7 +175,7 @@ def test_g114_an_incomplete_plan_names_what_it_lacks() -> None:
     files = edit(clean(3), "safeguarding-plan.yaml", "guardian: {name: Ilse de Wit, organisation: Jeugdteam Escamp}\n", "")
     assert findings(files, D(2026, 4, 27)) == []
     assert findings(files, D(2026, 4, 28), "en") == [
-        ("G108", "warning", "contacts.yaml", 11, "no contact with the family since 20 April 2026: due 27 April 2026, "
+        ("G108", "warning", "contacts.yaml", 12, "no contact with the family since 20 April 2026: due 27 April 2026, "
          "1 day overdue (phase 3: at most 7 days)"),
         ("G114", "warning", "safeguarding-plan.yaml", None,
          "safeguarding plan incomplete (lacks: who in the local team guards it): due 27 April 2026, 1 day overdue"),

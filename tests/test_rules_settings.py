@@ -51,6 +51,11 @@ def test_day_counts_come_from_the_deadlines_settings() -> None:
     assert findings(files, D(2026, 1, 21), settings=Settings(deadlines=Deadlines(home_visit=16))) == []
 
 
+def test_the_older_name_alarm_response_still_sets_alarm_review() -> None:
+    assert Settings.model_validate({"deadlines": {"alarm_response": 3}}).deadlines.alarm_review == 3
+    assert Settings.model_validate({"deadlines": {"alarm_review": 4}}).deadlines.alarm_review == 4
+
+
 def test_every_g_rule_has_a_check_summaries_in_both_languages_and_known_settings() -> None:
     known = set(Deadlines.model_fields)
     for code, r in REGISTRY.items():
@@ -106,13 +111,15 @@ def test_shifting_every_date_and_today_by_the_same_days_never_changes_the_findin
     assert without_dates(after) == without_dates(before)
 
 
-def test_the_demo_caseload_has_no_errors_and_its_three_documented_warnings() -> None:
+def test_the_demo_caseload_has_no_errors_and_its_five_documented_warnings() -> None:
     from conftest import DEMO_TODAY, EXAMPLES
     from gga_cli.caseload import Caseload
 
     report = Caseload.open([EXAMPLES], today=dt.date.fromisoformat(DEMO_TODAY)).check()
     assert [(d.code, d.severity.value, d.case) for d in report.diagnostics] == [
         ("G120", "warning", "2026-0534"),
+        ("G108", "warning", "2026-0534"),
+        ("G108", "warning", "2026-0534"),
         ("G109", "warning", "2026-2412"),
         ("G106", "warning", "2026-2412"),
     ]

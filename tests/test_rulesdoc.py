@@ -19,4 +19,15 @@ def test_every_rule_has_its_section_with_severity_and_settings() -> None:
         assert f"- **severity:** {r.severity.value}\n" in section
         for name in r.settings:
             assert f"`{name}` = " in section
-    assert "- **settings:** `contact_gap_phase1` = 7, `contact_gap_phase2` = 28, `contact_gap_phase3` = 7\n" in text
+    assert ("- **settings:** `contact_gap_phase1` = 7 (booklet), `contact_gap_phase2` = 28 (gga default), "
+            "`contact_gap_phase3` = 7 (booklet), `contact_gap_alarm` = 7 (gga default), `alarm_watch` = 28 (gga default)\n") in text
+
+
+def test_each_number_says_whether_it_is_the_booklets_or_a_default_of_gga() -> None:
+    text = rulesdoc.render()
+    g102 = text.split("\n### G102\n", 1)[1].split("\n### ", 1)[0]
+    assert "- **settings:** `home_visit` = 7 (booklet)\n" in g102
+    assert "- **the booklet's numbers:** `home_visit`: *\"uiterlijk binnen een week na aanmelding op huisbezoek\"*\n" in g102
+    g107 = text.split("\n### G107\n", 1)[1].split("\n### ", 1)[0]
+    assert "- **settings:** `child_alone` = 42 (gga default), `alone_min_age` = 4 (gga default)\n" in g107
+    assert "the booklet's numbers" not in g107

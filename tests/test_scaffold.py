@@ -76,6 +76,53 @@ def test_new_case_scaffolds_the_next_id_with_modelines_and_checks_clean(gga: Run
     assert report["summary"]["cases"] == 2
 
 
+def test_an_ots_without_end_ends_12_months_after_its_start_and_checks_clean_on_its_registration_day(gga: Run, tmp_path: Path) -> None:
+    root = tmp_path / "caseload"
+    gga("init", str(root))
+    made = gga("new-case", "--family", "F", "--registered", "2026-02-03", "--worker", "W", "--measure", "ots",
+               "--today", "2026-02-03", cwd=root, input="")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == f"{root / 'cases' / '2026-0001'}\n"
+    assert " ".join(made.stderr.split()) == (
+        "OTS zonder --end: einde op 2027-02-03, 12 maanden na de start (een OTS loopt hoogstens een jaar per termijn); "
+        "geef --end voor een andere datum")
+    assert "measure:\n  kind: ots\n  start: 2026-02-03\n  end: 2027-02-03\n" in (root / "cases/2026-0001/case.yaml").read_text(encoding="utf-8")
+    checked = gga("check", str(root), "--format", "json", "--today", "2026-02-03")
+    assert checked.returncode == 0
+    assert [(d["code"], d["severity"]) for d in json.loads(checked.stdout)["diagnostics"]] == [("G115", "warning")]
+
+
+def test_a_new_case_with_its_local_team_has_no_finding_at_all_on_its_registration_day(gga: Run, tmp_path: Path) -> None:
+    root = tmp_path / "caseload"
+    gga("init", str(root))
+    made = gga("new-case", "--family", "F", "--registered", "2026-02-03", "--worker", "W", "--measure", "ots",
+               "--local-team", "Jeugdteam Escamp", "--today", "2026-02-03", cwd=root, input="")
+    assert made.returncode == 0, made.stderr
+    checked = gga("check", str(root), "--format", "json", "--today", "2026-02-03")
+    assert (checked.returncode, json.loads(checked.stdout)["diagnostics"]) == (0, [])
+
+
+def test_a_jr_without_end_and_without_a_terminal_is_refused_naming_end(gga: Run, tmp_path: Path) -> None:
+    root = tmp_path / "caseload"
+    gga("init", str(root))
+    result = gga("new-case", "--family", "F", "--registered", "2026-02-03", "--worker", "W", "--measure", "jr",
+                 "--today", "2026-02-03", cwd=root, input="")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert " ".join(result.stderr.split()) == "gga: een JR heeft een einddatum nodig: de rechter bepaalt de termijn; geef --end YYYY-MM-DD"
+    assert not list((root / "cases").glob("20*"))
+
+
+def test_the_scaffolded_files_are_validated_before_anything_is_written(gga: Run, tmp_path: Path) -> None:
+    root = tmp_path / "caseload"
+    gga("init", str(root))
+    result = gga("new-case", "--family", "Familie \udcff", "--registered", "2026-02-03", "--worker", "W", "--measure", "voluntary",
+                 "--today", "2026-02-03", cwd=root, input="")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("gga: niets aangemaakt; de invoer klopt niet:\n"
+                             "  cases/2026-0001/case.yaml: F001 geen UTF-8 (byte 0xff); sla het bestand op als UTF-8\n")
+    assert not list((root / "cases").glob("20*"))
+
+
 def test_new_case_without_a_terminal_names_the_missing_option(gga: Run, tmp_path: Path) -> None:
     root = tmp_path / "caseload"
     gga("init", str(root))

@@ -8,6 +8,7 @@ from gga_cli.board import Row, board, row, summary
 from gga_cli.views.board import sparkline
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import Case, CaseFolder, Contact, Score
+from gga_cli.models.genogram import Genogram
 from gga_cli.rules.registry import Deadline
 
 TODAY = dt.date(2026, 11, 29)
@@ -24,8 +25,13 @@ def folder(closed: bool = False, scores: tuple[int, ...] = (5,)) -> CaseFolder:
     return CaseFolder(
         id="2026-0042", folder="cases/2026-0042", case=Case.model_validate(facts),
         scores=[Score.model_validate({"date": f"2026-11-{i + 1:02d}", "score": str(s)}) for i, s in enumerate(scores)],
-        contacts=[Contact.model_validate({"date": "2026-11-10", "kind": "phone"}),
-                  Contact.model_validate({"date": "2026-11-12", "kind": "case_consultation"})],
+        genogram=Genogram.model_validate({"people": [{"id": "els", "name": "Els", "sex": "f"}],
+                                          "network": [{"id": "school", "name": "De Klimop", "kind": "professional"}]}),
+        # the last contact with the family is the phone call: a case consultation and a call
+        # with only the school are no contacts with the family
+        contacts=[Contact.model_validate({"date": "2026-11-10", "kind": "phone", "with": ["els"]}),
+                  Contact.model_validate({"date": "2026-11-12", "kind": "case_consultation", "with": ["els"]}),
+                  Contact.model_validate({"date": "2026-11-14", "kind": "school", "with": ["school"]})],
     )
 
 

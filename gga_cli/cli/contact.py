@@ -14,7 +14,9 @@ from gga_cli.cli.recording import CommitOpt, check_git, finish, ids, text
 def contact(
     kind: Annotated[str, typer.Argument(
         metavar="KIND", show_default=False,
-        help="home_visit, office, phone, video, network_meeting, supervised_visit, school, case_consultation or other.")],
+        help="huisbezoek, kantoor, telefoon, beeldbellen, netwerkbijeenkomst, begeleide-omgang, school, casuistiekbespreking "
+             "or overig; or the file's own kind: home_visit, office, phone, video, network_meeting, supervised_visit, school, "
+             "case_consultation or other.")],
     with_: Annotated[str | None, typer.Option("--with", metavar="IDS", help="Who took part: ids, comma-separated.")] = None,
     alone: Annotated[str | None, typer.Option("--alone", metavar="IDS", help="Children spoken to alone: ids, comma-separated.")] = None,
     date: DateOpt = None,
@@ -28,9 +30,10 @@ def contact(
 ) -> int:
     """Record a contact, with its safety score if given: one line each, the case checked before it is written.
 
-    Children named in --alone are added to --with.
+    Children named in --alone are added to --with. KIND may be given in Dutch (huisbezoek);
+    the file keeps its own kind (home_visit).
 
-    Example: gga contact home_visit --with els,sjors --alone sjors --score 6 --note "Rustig bezoek."
+    Example: gga contact huisbezoek --with els,sjors --alone sjors --score 6 --note "Rustig bezoek."
     """
     from gga_cli.recordings import record_contact
 

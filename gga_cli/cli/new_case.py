@@ -37,19 +37,27 @@ def new_case(
     worker: Annotated[str | None, typer.Option("--worker", help="The family's jeugdbeschermer.")] = None,
     measure: Annotated[MeasureKind | None, typer.Option("--measure", help="The measure.")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="YYYY-MM-DD", help="Start of the measure (default: registration).")] = None,
-    end: Annotated[str | None, typer.Option("--end", metavar="YYYY-MM-DD", help="End of the measure; needed for ots and jr.")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--end", metavar="YYYY-MM-DD",
+        help="End of the measure. An OTS without it ends 12 months after its start; a JR needs it (the court sets its term).")] = None,
     team: Annotated[str | None, typer.Option("--team", help="The worker's team.")] = None,
+    local_team: Annotated[str | None, typer.Option("--local-team", help="The wijk-/jeugdteam that stays involved (G115).")] = None,
     root: Annotated[Path | None, typer.Option("--root", help="The caseload (default: the one you are in).")] = None,
     today_: TodayOpt = None,
 ) -> int:
     """Scaffold the next case id (YYYY-NNNN, year of registration) and print its folder.
 
-    Asks for missing values on a terminal.
+    Asks for missing values on a terminal. An OTS without --end ends 12 months after its
+    start (an OTS runs at most a year a term), and says so; a JR asks for its end on a
+    terminal and is refused without one elsewhere (the court sets its term). The files are
+    validated before they are written.
 
-    Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots --end 2027-02-01
+    Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots
     """
+    from gga_cli.cli.common import settings_language
+    from gga_cli.i18n import pick
     from gga_cli.locate import SETTINGS, find_upwards
-    from gga_cli.scaffold import NewCase, needs_end, planned
+    from gga_cli.scaffold import NewCase, default_end, needs_end, planned
     from gga_cli.scaffold import new_case as scaffold
 
     caseload = root or find_upwards(Path.cwd(), SETTINGS)
@@ -60,11 +68,21 @@ def new_case(
     worker = _ask(worker, "--worker", "Worker")
     registered_on = day(_ask(registered, "--registered", "Registered (YYYY-MM-DD)"), on)
     kind = measure or MeasureKind(_ask(None, "--measure", "Measure (ots, voogdij, jr, voluntary)"))
-    end_on = day(end, on) if end else None
+    lang = settings_language(None, caseload)
+    start_on = day(start, registered_on)
+    end_on = day(end, on) if end else default_end(kind.value, start_on)
+    if end is None and end_on is not None:
+        console.note(pick(lang, f"OTS zonder --end: einde op {end_on.isoformat()}, 12 maanden na de start (een OTS loopt "
+                                "hoogstens een jaar per termijn); geef --end voor een andere datum",
+                          f"OTS without --end: it ends on {end_on.isoformat()}, 12 months after its start (an OTS runs "
+                          "at most a year a term); give --end for another day"))
     if needs_end(kind.value) and end_on is None:
-        end_on = day(_ask(None, "--end", "End of the measure (YYYY-MM-DD)"), on)
-    spec = planned(NewCase(family, registered_on, worker, kind.value, day(start, registered_on), end_on, team), on)
-    console.line(str(scaffold(caseload, spec)))
+        if not sys.stdin.isatty():
+            raise UsageError(pick(lang, "een JR heeft een einddatum nodig: de rechter bepaalt de termijn; geef --end YYYY-MM-DD",
+                                  "a JR needs its end date: the court sets its term; give --end YYYY-MM-DD"))
+        end_on = day(_ask(None, "--end", "End of the measure as set by the court (YYYY-MM-DD)"), on)
+    spec = planned(NewCase(family, registered_on, worker, kind.value, start_on, end_on, team, local_team), on)
+    console.line(str(scaffold(caseload, spec, on, lang)))
     return 0
 
 

@@ -25,7 +25,7 @@ def phase(
     """Move the case to a phase: `phase:` changed and one line added to `phases:` in case.yaml.
 
     Going forward refuses (exit 1, nothing changed) while G110, G111 or G112 fail on the
-    case as it would be, naming each; --force --force-reason TEXT goes ahead and records a
+    case as it would be (for phase 3 also G123: a goal still planned or active), naming each; --force --force-reason TEXT goes ahead and records a
     waiver for each. A phase cannot be skipped going forward; stepping back is allowed.
 
     Example: gga phase next --date 2026-04-20 --case 2026-0042

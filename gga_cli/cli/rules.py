@@ -15,7 +15,8 @@ def rules(
     format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
     lang: LangOpt = None,
 ) -> int:
-    """List every rule: code, default severity, what it checks, the booklet's words.
+    """List every rule: code, default severity, what it checks, its day counts (each the
+    booklet's or a default of gga), the booklet's words.
 
     Example: gga rules --format json
     """

@@ -84,7 +84,7 @@ def genogram_section(case: CaseFolder, r: Ctx) -> list[b.Block]:
         shown = age(p, r.today)
         rows.append([p.name, r.v(p.sex), years(p), "" if shown is None else str(shown), "; ".join(x for x in roles if x), p.note or ""])
     out += [b.subheading(r.l("people")),
-            b.table([r.l("name"), r.l("kind"), r.l("born"), r.l("age"), r.l("role"), r.l("note")], rows)]
+            b.table([r.l("name"), r.l("sex"), r.l("born"), r.l("age"), r.l("role"), r.l("note")], rows)]
     if g.households:
         out += b.listed(r.l("households"), [f"{h.name}: {r.namer.all(h.members)}" for h in g.households], r.l("none"))
     return out

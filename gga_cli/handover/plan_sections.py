@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gga_cli.handover import blocks as b
 from gga_cli.handover.family_sections import Ctx
-from gga_cli.handover.words import heading
+from gga_cli.handover.words import heading, threat
 from gga_cli.models import CaseFolder
 
 
@@ -15,7 +15,7 @@ def safety_plan_section(case: CaseFolder, r: Ctx) -> list[b.Block]:
     out: list[b.Block] = [b.fields([(r.l("reason"), sp.reason), (r.l("established"), r.date(sp.established) or r.l("not_recorded"))])]
     assessments = []
     for a in sp.assessments:
-        threats = "; ".join(r.v(t.kind) + (f" ({t.note})" if t.note else "") for t in a.threats) or r.l("no_threats")
+        threats = "; ".join(threat(t.kind, r.lang) + (f" ({t.note})" if t.note else "") for t in a.threats) or r.l("no_threats")
         assessments.append(f"{r.date(a.date)}, ARIJ {a.version}: {r.l('conclusion')} {r.v(a.conclusion)}. {r.l('threats').capitalize()}: {threats}")
     out += b.listed(r.l("assessments"), assessments, r.l("none"))
     out += b.listed(r.l("concerns"), list(sp.concerns), r.l("none"))
@@ -50,7 +50,7 @@ def change_plan_section(case: CaseFolder, r: Ctx) -> list[b.Block]:
                 b.text(r.l("compensated") + ":"), b.items(list(cp.end_state.compensated or [])) if cp.end_state.compensated else b.nothing(r.l("none"))]
     out += [b.subheading(r.l("goals"))]
     rows = [[g.goal, r.namer.all(g.for_), f"{g.help.provider}: {g.help.what}" if g.help else r.l("not_recorded"), r.short(g.due), r.v(g.status)] for g in cp.goals]
-    out += [b.table([r.l("goal"), r.l("for"), r.l("help"), r.l("due"), r.l("status")], rows)] if rows else [b.nothing(r.l("none"))]
+    out += [b.table([r.l("goal"), r.l("goal_for"), r.l("help"), r.l("due"), r.l("status")], rows)] if rows else [b.nothing(r.l("none"))]
     if cp.information_needed:
         out += b.listed(r.l("information_needed"), list(cp.information_needed), r.l("none"))
     return out

@@ -32,14 +32,6 @@ VALUES: dict[str, tuple[str, str]] = {
     # safety
     "safe": ("veilig", "safe"),
     "unsafe": ("onveilig", "unsafe"),
-    "physical_abuse": ("lichamelijke mishandeling", "physical abuse"),
-    "psychological_abuse": ("ernstige psychische mishandeling", "severe psychological abuse"),
-    "sexual_abuse": ("seksueel misbruik", "sexual abuse"),
-    "neglect": ("ernstige verwaarlozing", "severe neglect"),
-    "carer_psychiatric": ("psychiatrische problematiek van een verzorger", "psychiatric problems of a carer"),
-    "abduction": ("dreiging van ontvoering", "threat of abduction"),
-    "honour_violence": ("dreiging van eergerelateerd geweld", "threat of honour-related violence"),
-    "child_behaviour": ("ernstige gedragsproblemen van het kind", "severe behavioural problems of the child"),
     "other": ("overig", "other"),
     # change plan
     "parenting": ("opvoeding", "parenting"),
@@ -81,6 +73,24 @@ VALUES: dict[str, tuple[str, str]] = {
     "legal": ("wettelijke grondslag", "legal basis"),
 }
 
+# The acute threats of the ARIJ safety assessment in the booklet's own words and thresholds
+# (chapter 5, "Wij spreken van een acute veiligheidsbedreiging van de kinderen als in de
+# voorliggende drie maanden zich de volgende situaties hebben voorgedaan"). A label never
+# softens a threshold: "acute ernstige", "met een direct gevaar voor het kind".
+THREATS: dict[str, tuple[str, str]] = {
+    "physical_abuse": ("fysieke mishandeling van het kind", "physical abuse of the child"),
+    "psychological_abuse": ("acute ernstige psychische mishandeling van het kind", "acute severe psychological abuse of the child"),
+    "sexual_abuse": ("seksueel misbruik van het kind", "sexual abuse of the child"),
+    "neglect": ("ernstige verwaarlozing van het kind", "severe neglect of the child"),
+    "carer_psychiatric": ("psychiatrische problematiek van de opvoeders met een direct gevaar voor het kind",
+                          "psychiatric problems of the carers with a direct danger to the child"),
+    "abduction": ("dreiging van ontvoering van het kind", "threat of abduction of the child"),
+    "honour_violence": ("dreiging van eerwraak", "threat of honour-related violence"),
+    "child_behaviour": ("ernstige gedragsproblemen van het kind, waardoor het kind een gevaar voor zichzelf en/of de omgeving is",
+                        "severe behavioural problems of the child, making the child a danger to itself and/or others"),
+    "other": ("andere vormen van directe kind onveiligheid", "other forms of direct unsafety of the child"),
+}
+
 PHASES = {
     1: ("1, verbinden en motiveren", "1, engage and motivate"),
     2: ("2, ondersteunen en regie voeren", "2, support and direct"),
@@ -94,7 +104,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "made": ("Opgesteld", "Made"),
     "by": ("Door", "By"),
     "for": ("Aan", "To"),
-    "full": ("volledig dossier", "full case file"),
+    "full": ("volledig dossier (intern)", "full case file (internal)"),
+    "goal_for": ("Voor", "For"),
     "case_id": ("Zaaknummer", "Case"),
     "family": ("Gezin", "Family"),
     "registered": ("Aanmelding", "Registered"),
@@ -110,6 +121,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "handed_over_to": ("Overgedragen aan", "Handed over to"),
     "people": ("Gezinsleden", "Family members"),
     "name": ("Naam", "Name"),
+    "sex": ("Geslacht", "Sex"),
     "born": ("Geboren", "Born"),
     "age": ("Leeftijd", "Age"),
     "role": ("Rol", "Role"),
@@ -197,6 +209,12 @@ def heading(key: str, lang: Lang) -> str:
 
 def value(code: str, lang: Lang) -> str:
     nl, en = VALUES.get(code, (code, code))
+    return nl if lang == "nl" else en
+
+
+def threat(kind: str, lang: Lang) -> str:
+    """An acute threat in the booklet's words."""
+    nl, en = THREATS.get(kind, (kind, kind))
     return nl if lang == "nl" else en
 
 

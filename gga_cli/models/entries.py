@@ -21,6 +21,28 @@ ContactKind = Literal[
 ]
 CONTACT_KINDS: tuple[str, ...] = get_args(ContactKind)
 
+# The Dutch names a worker types for each kind (spec/cli.md); the file keeps the canonical kind.
+DUTCH_CONTACT_KINDS: dict[str, str] = {
+    "huisbezoek": "home_visit",
+    "kantoor": "office",
+    "telefoon": "phone",
+    "beeldbellen": "video",
+    "netwerkbijeenkomst": "network_meeting",
+    "begeleide-omgang": "supervised_visit",
+    "school": "school",
+    "casuistiekbespreking": "case_consultation",
+    "overig": "other",
+}
+
+
+def canonical_contact_kind(word: str) -> str | None:
+    """The file's kind for a kind or its Dutch name, in any case (casuïstiekbespreking with
+    or without its diaeresis); None where the word names no kind."""
+    key = word.strip().casefold().replace("ï", "i")
+    if key in CONTACT_KINDS:
+        return key
+    return DUTCH_CONTACT_KINDS.get(key)
+
 
 class Score(Model):
     date: Date = described("datum", "the day of the score")
@@ -38,7 +60,3 @@ class Contact(Model):
     note: Text | None = described("notitie", "what happened", default=None)
     private: Flag = described("vertrouwelijk", "never leaves the case in a report", default=False)
 
-    @property
-    def with_family(self) -> bool:
-        """Every kind but the team's own case review is a contact with the family."""
-        return self.kind != "case_consultation"

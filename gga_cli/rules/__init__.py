@@ -6,11 +6,11 @@ each holds, so finding the module of a code takes no search:
 | module | codes | what it checks |
 |---|---|---|
 | `files` | F001-F030 | the files themselves (applied by the loader) |
-| `acute` | G101-G106 | the first week: safety assessment, home visit, safety plan and its parts |
+| `acute` | G101-G106, G116, G118 | the first week: safety assessment, home visit, safety plan and its parts, a child in the genogram |
 | `rhythm` | G107-G109 | contact: children spoken alone, the contact rhythm, a score after each contact |
 | `plans` | G110-G115 | the change plan and the safeguarding plan, the local team |
 | `alarms` | G117 | safety alarms answered |
-| `measure` | G119-G122 | the measure's end, goals on time, network meetings, the phase history |
+| `measure` | G119-G123 | the measure's end, goals on time, network meetings, phase 3 after the goals, the phase history |
 | `handover` | G130-G131 | the 100% clean handover and the ground for sharing |
 | `retention` | G140 | retention of closed cases |
 

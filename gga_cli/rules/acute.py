@@ -3,7 +3,7 @@
 Booklet, chapter 5: "Wij starten altijd met het maken van een veiligheidsplan waarin we
 het waarborgen van de acute veiligheid van het kind of de kinderen vooropstellen."
 
-Rules: G101 G102 G103 G104 G105 G106.
+Rules: G101 G102 G103 G116 G104 G105 G106 G118.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
-from gga_cli.rules.common import horizon, in_order, late, living_children, overdue, say
+from gga_cli.rules.common import family_contacts, horizon, in_order, late, living_children, overdue, say
 
 RULES = RuleSet()
 
@@ -57,7 +57,7 @@ def _first_assessment(case: CaseFolder, until: dt.date) -> tuple[dt.date, Model]
 
 
 def _first_home_visit(case: CaseFolder, until: dt.date) -> tuple[dt.date, Model] | None:
-    found = [c for c in in_order(case.contacts, until) if c.kind == "home_visit"]
+    found = [c for c in family_contacts(case, until) if c.kind == "home_visit"]
     return (found[0].date, found[0]) if found else None
 
 
@@ -103,7 +103,8 @@ def first_safety_assessment_due(case: CaseFolder, ctx: Context) -> list[Deadline
     settings=("home_visit",),
 )
 def first_home_visit(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
-    """The first contact of kind home_visit counts; a late one is reported at its entry."""
+    """The first home visit that is a family contact (someone of the genogram's people took
+    part) counts; a late one is reported at its entry."""
     assert case.case is not None
     due = add_days(case.case.registered, ctx.settings.deadlines.home_visit)
     return _first_due(
@@ -147,6 +148,52 @@ def safety_plan_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
         return []
     due = add_days(case.case.registered, ctx.settings.deadlines.safety_plan)
     return [Deadline("G103", case.id, due, say(ctx, "veiligheidsplan vaststellen", "establish the safety plan"))]
+
+
+def _missing_parts(case: CaseFolder) -> list[tuple[str, str]]:
+    """The parts an established safety plan lacks: (Dutch words, English words)."""
+    plan = case.safety_plan
+    assert plan is not None
+    parts = [
+        (plan.reason, "de aanleiding", "its reason"),
+        (plan.concerns, "een zorg", "a concern"),
+        (plan.strengths, "een kracht", "a strength"),
+        (plan.bottom_lines, "een bodemeis", "a bottom-line requirement"),
+        (plan.agreements, "een veiligheidsafspraak", "a safety agreement"),
+    ]
+    return [(nl, en) for value, nl, en in parts if not value]
+
+
+@RULES.rule(
+    "G116", WARNING,
+    "the safety plan is established but lacks its reason (aanleiding), a concern, a strength, a bottom-line "
+    "requirement or a safety agreement",
+    "het veiligheidsplan is vastgesteld maar mist de aanleiding, een zorg, een kracht, een bodemeis of een "
+    "veiligheidsafspraak",
+    booklet="Alle afspraken die hierover worden gemaakt leggen wij met het gezin en het betrokken (professionele) "
+    "netwerk vast in een veiligheidsplan",
+)
+def safety_plan_parts(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
+    """Judged once the plan has its `established` date (on or before the day judged): a plan
+    in progress may lack parts. The parts are those of the booklet's chart "Veiligheidsplan":
+    aanleiding, zorgen en krachten, bodemeisen, veiligheidsafspraken. One finding names every
+    part missing."""
+    assert case.case is not None
+    if _established(case, horizon(case.case, ctx)) is None:
+        return []
+    missing = _missing_parts(case)
+    if not missing:
+        return []
+    return [finding("G116", case, SAFETY_PLAN, None, say(
+        ctx,
+        "het veiligheidsplan is vastgesteld maar mist " + _listed([nl for nl, _ in missing], "en"),
+        "the safety plan is established but lacks " + _listed([en for _, en in missing], "and"),
+    ))]
+
+
+def _listed(parts: list[str], conjunction: str) -> str:
+    """'a, b en c'."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}"
 
 
 @RULES.rule(
@@ -206,3 +253,38 @@ def trusted_person_for_every_child(case: CaseFolder, ctx: Context) -> list[Diagn
         if not child.trusted_person
     ]
 
+
+
+@RULES.rule(
+    "G118", ERROR,
+    "the genogram names no child of the case (child: true) or no index child; a genogram not drawn yet (no people) "
+    "from the day after the safety plan is due",
+    "het genogram noemt geen kind van de zaak (child: true) of geen aangemeld kind (index: true); een genogram dat "
+    "nog leeg is (geen personen) vanaf de dag nadat het veiligheidsplan klaar moest zijn",
+    booklet="We nemen daarbij het gezin als uitgangspunt, in plaats van alleen het (aangemelde) kind",
+    settings=("safety_plan",),
+)
+def children_in_genogram(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
+    """A case is about children: at least one person is `child: true`, and at least one of
+    them is the registered (index) child. A genogram with people but no child is reported at
+    once; one not drawn yet (no people at all, as `gga new-case` writes it) from the day
+    after the safety plan is due (`safety_plan` days), the genogram being a part of it
+    ("Veiligheidsplan ... Genogram Sociogram ... Vanaf dag 1"). Without a genogram F030
+    speaks instead."""
+    assert case.case is not None
+    if case.genogram is None:
+        return []
+    children = case.genogram.children()
+    drawing = not case.genogram.people
+    due = add_days(case.case.registered, ctx.settings.deadlines.safety_plan)
+    if drawing and horizon(case.case, ctx) <= due:
+        return []
+    if not children:
+        message = say(ctx, "het genogram noemt geen kind van de zaak (child: true)",
+                      "the genogram names no child of the case (child: true)")
+    elif not any(c.index for c in children):
+        message = say(ctx, "het genogram noemt geen aangemeld kind (index: true bij een kind)",
+                      "the genogram names no index child (index: true on a child)")
+    else:
+        return []
+    return [finding("G118", case, "genogram.yaml", None, message)]

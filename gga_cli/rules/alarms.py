@@ -1,5 +1,5 @@
 """Safety alarms: a low score, a sharp drop, or an assessment concluding unsafe, each
-answered by updating the safety plan within days.
+answered by a new ARIJ safety assessment at once and the safety plan updated within days.
 
 Booklet, chapter 5: "het veiligheidsplan [wordt] bijgewerkt als in de tijd de acute
 veiligheidsrisico's weer gaan spelen of als er mogelijk andere acute veiligheidsrisico's
@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
-from gga_cli.i18n import Lang, pick
+from gga_cli.i18n import Lang, days, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
-from gga_cli.rules.common import horizon, in_order, late, overdue, say, when
+from gga_cli.rules.common import between, horizon, in_order, say, when
 
 RULES = RuleSet()
 
@@ -98,41 +98,93 @@ def _updates(case: CaseFolder, until: dt.date) -> list[dt.date]:
     return sorted(d for d in found if d <= until)
 
 
-def _answer(alarm: Alarm, updates: list[dt.date]) -> dt.date | None:
-    """The first update of the safety plan on or after the alarm's day."""
-    return next((d for d in updates if d >= alarm.day), None)
+def _assessments(case: CaseFolder, until: dt.date) -> list[dt.date]:
+    """The days of the ARIJ safety assessments."""
+    if case.safety_plan is None:
+        return []
+    return sorted(a.date for a in case.safety_plan.assessments if a.tool == "arij" and a.date <= until)
+
+
+def _first_from(day: dt.date, days: list[dt.date]) -> dt.date | None:
+    """The first of `days` on or after `day`."""
+    return next((d for d in days if d >= day), None)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One half of answering an alarm: a new assessment, or the plan established or reviewed."""
+
+    due: dt.date
+    done: dt.date | None
+    late_nl: str  # 'veiligheidsplan {n} te laat herzien'
+    late_en: str
+    missing_nl: str
+    missing_en: str
+    todo_nl: str
+    todo_en: str
+
+    def problem(self, until: dt.date, lang: Lang) -> str | None:
+        """The part met late, or overdue now; None where met in time or not yet due."""
+        due = when(self.due, lang)
+        if self.done is not None:
+            if self.done <= self.due:
+                return None
+            n = days(between(self.due, self.done), lang)
+            return pick(lang, f"{self.late_nl.format(n=n)} (uiterlijk {due}, was {when(self.done, lang)})",
+                        f"{self.late_en.format(n=n)} (due {due}, was {when(self.done, lang)})")
+        if until > self.due:
+            n = days(between(self.due, until), lang)
+            return pick(lang, f"{self.missing_nl} (uiterlijk {due}, {n} over tijd)", f"{self.missing_en} (due {due}, {n} overdue)")
+        return None
+
+
+def _parts(alarm: Alarm, ctx: Context, assessed: list[dt.date], updates: list[dt.date]) -> tuple[_Part, _Part]:
+    settings = ctx.settings.deadlines
+    return (
+        _Part(add_days(alarm.day, settings.alarm_assessment), _first_from(alarm.day, assessed),
+              "nieuwe ARIJ-veiligheidstaxatie {n} te laat", "new ARIJ safety assessment {n} late",
+              "geen nieuwe ARIJ-veiligheidstaxatie", "no new ARIJ safety assessment",
+              f"ARIJ-veiligheidstaxatie na {alarm.nl}", f"ARIJ safety assessment after {alarm.en}"),
+        _Part(add_days(alarm.day, settings.alarm_review), _first_from(alarm.day, updates),
+              "veiligheidsplan {n} te laat herzien", "safety plan reviewed {n} late",
+              "veiligheidsplan niet herzien", "safety plan not reviewed",
+              f"veiligheidsplan herzien na {alarm.nl}", f"review the safety plan after {alarm.en}"),
+    )
 
 
 @RULES.rule(
     "G117", ERROR,
-    "a safety alarm not answered within 5 days: an alarm is a score of 3 or lower (any rater), a drop of 3 or more "
-    "from the previous score of the same rater, or a safety assessment concluding unsafe; it is answered by the "
-    "safety plan being established or reviewed on a date from the alarm's day to 5 days after",
-    "een veiligheidsalarm niet binnen 5 dagen beantwoord: een alarm is een score van 3 of lager (van wie ook), een "
-    "daling van 3 of meer ten opzichte van de vorige score van dezelfde beoordelaar, of een veiligheidstaxatie met "
-    "conclusie onveilig; het is beantwoord als het veiligheidsplan is vastgesteld of herzien op een datum van de dag "
-    "van het alarm tot 5 dagen erna",
-    booklet="het veiligheidsplan wordt bijgewerkt als in de tijd de acute veiligheidsrisico's weer gaan spelen",
-    settings=("alarm_score", "alarm_drop", "alarm_response"),
+    "a safety alarm not answered: an alarm is a score of 3 or lower (any rater), a drop of 3 or more from the "
+    "previous score of the same rater, or a safety assessment concluding unsafe. It is answered when (a) an ARIJ "
+    "safety assessment is dated from the alarm's day to 1 day after (alarm_assessment; an unsafe assessment "
+    "answers its own alarm here) and (b) the safety plan is established or reviewed from the alarm's day to 5 days "
+    "after (alarm_review). The message says which part is missing",
+    "een veiligheidsalarm niet beantwoord: een alarm is een score van 3 of lager (van wie ook), een daling van 3 of "
+    "meer ten opzichte van de vorige score van dezelfde beoordelaar, of een veiligheidstaxatie met conclusie "
+    "onveilig. Het is beantwoord als (a) er een ARIJ-veiligheidstaxatie is van de dag van het alarm tot 1 dag erna "
+    "(alarm_assessment; een taxatie 'onveilig' beantwoordt hier haar eigen alarm) en (b) het veiligheidsplan is "
+    "vastgesteld of herzien van de dag van het alarm tot 5 dagen erna (alarm_review). De melding zegt welk deel "
+    "ontbreekt",
+    booklet="stelt - in acute situaties - het kind of de kinderen meteen veilig; Het proces van het nalopen van de "
+    "situatie aan de hand van de veiligheidstaxatie van de ARIJ herhaalt zich; wordt het veiligheidsplan bijgewerkt "
+    "als in de tijd de acute veiligheidsrisico’s weer gaan spelen",
+    settings=("alarm_score", "alarm_drop", "alarm_assessment", "alarm_review"),
 )
 def alarm_answered(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
-    """An update after the deadline is a deadline missed in the past, reported as late."""
+    """Each alarm asks two things: a new ARIJ safety assessment within `alarm_assessment`
+    days and the safety plan established or reviewed within `alarm_review` days, both
+    counted from the alarm's day (an unsafe assessment is its own new assessment). A part
+    met after its deadline is a deadline missed in the past, reported as late; one finding
+    an alarm names every part missing or late."""
     assert case.case is not None
     until = horizon(case.case, ctx)
-    updates = _updates(case, until)
+    assessed, updates = _assessments(case, until), _updates(case, until)
     out: list[Diagnostic] = []
     for alarm in alarms(case, ctx, until):
-        due = add_days(alarm.day, ctx.settings.deadlines.alarm_response)
-        answer = _answer(alarm, updates)
-        if answer is not None and answer <= due:
-            continue
-        if answer is not None:
-            message = late(f"veiligheidsplan herzien na {alarm.nl}", f"safety plan reviewed after {alarm.en}", due, answer, ctx.lang)
-        elif until > due:
-            message = overdue(f"veiligheidsplan niet herzien na {alarm.nl}", f"safety plan not reviewed after {alarm.en}", due, until, ctx.lang)
-        else:
-            continue
-        out.append(finding("G117", case, alarm.file_name, alarm.entry, message))
+        problems = [p for p in (part.problem(until, ctx.lang) for part in _parts(alarm, ctx, assessed, updates)) if p]
+        if problems:
+            out.append(finding("G117", case, alarm.file_name, alarm.entry, say(
+                ctx, f"alarm na {alarm.nl}: " + "; ".join(problems), f"alarm after {alarm.en}: " + "; ".join(problems))))
     return out
 
 
@@ -141,10 +193,10 @@ def alarm_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:
         return []
-    updates = _updates(case, ctx.today)
+    assessed, updates = _assessments(case, ctx.today), _updates(case, ctx.today)
     return [
-        Deadline("G117", case.id, add_days(alarm.day, ctx.settings.deadlines.alarm_response),
-                 say(ctx, f"veiligheidsplan herzien na {alarm.nl}", f"review the safety plan after {alarm.en}"))
+        Deadline("G117", case.id, part.due, say(ctx, part.todo_nl, part.todo_en))
         for alarm in alarms(case, ctx, ctx.today)
-        if _answer(alarm, updates) is None
+        for part in _parts(alarm, ctx, assessed, updates)
+        if part.done is None
     ]

@@ -50,9 +50,25 @@ def in_order(entries: Iterable[D], until: dt.date) -> list[D]:
     return found
 
 
+def family_ids(case: CaseFolder) -> frozenset[str]:
+    """The ids of the genogram's people: the family, as against the network."""
+    return frozenset(p.id for p in case.genogram.people) if case.genogram is not None else frozenset()
+
+
+def is_family_contact(contact: Contact, family: frozenset[str]) -> bool:
+    """A family contact: any kind but the team's own case consultation, in which at least
+    one person of the genogram took part (`with` or `alone`). A call with only the school
+    or the GP is a contact with the network, not with the family (method.md, revision 2)."""
+    if contact.kind == "case_consultation":
+        return False
+    return any(i in family for i in contact.with_) or any(i in family for i in contact.alone)
+
+
 def family_contacts(case: CaseFolder, until: dt.date) -> list[Contact]:
-    """Contacts with the family (every kind but the team's own case consultation), in date order."""
-    return [c for c in in_order(case.contacts, until) if c.with_family]
+    """The family contacts (`is_family_contact`) dated on or before `until`, in date order.
+    G102, G107, G108, G109 and the board's last contact count only these."""
+    family = family_ids(case)
+    return [c for c in in_order(case.contacts, until) if is_family_contact(c, family)]
 
 
 def history(facts: Case) -> list[PhaseEntry]:

@@ -87,7 +87,8 @@ def handover_gaps(case: CaseFolder, ctx: Context, on: dt.date) -> list[Diagnosti
     "een overdracht of afsluiting mist een deel van de 100% schone overdracht: feiten per leefgebied, overwegingen, "
     "eerdere hulp elk met zijn resultaat (de lijst mag leeg zijn, niet afwezig), een veiligheids- en een "
     "risicotaxatie hoogstens 90 dagen voor de datum van overdracht of afsluiting, de haalbare eindsituatie",
-    booklet="100% schone overdracht: ... als inzichtelijk is wat binnen de relevante leefgebieden de feiten zijn, de "
+    booklet="Wij spreken van een 100% schone overdracht van informatie over het gezin en het kind als inzichtelijk is "
+    "wat binnen de relevante leefgebieden de feiten zijn, de "
     "overwegingen om tot bepaalde stappen te komen, wat eerder aan hulpverlening is ingezet en wat hiervan het "
     "resultaat was",
     settings=("assessment_age",),

@@ -1,11 +1,11 @@
 """The course of the case: the measure's end, goals past their date, network meetings in
-phase 2, and the phase history.
+every phase, phase 3 only once the goals are done, and the phase history.
 
 Booklet, chapter 4: "Bij stagnatie zoekt Jeugdbescherming west naar andere oplossingen of
 grijpen we in (schalen op)"; "Daartoe organiseren we regelmatig (formeel en informeel)
 netwerkbijeenkomsten met de betrokken hulpverleners en het gezin."
 
-Rules: G119 G120 G121 G122.
+Rules: G119 G120 G121 G123 G122.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from gga_cli.i18n import days
 from gga_cli.models import CaseFolder
 from gga_cli.models.case import Case, Extension, Measure
 from gga_cli.models.common import Model
+from gga_cli.models.entries import Contact
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
-from gga_cli.rules.common import add_years, between, history, horizon, in_order, late, overdue, say, stints, when
+from gga_cli.rules.common import add_years, between, history, horizon, in_order, late, overdue, phase_at, say, stints, when
 
 RULES = RuleSet()
 
@@ -150,18 +151,37 @@ def _meeting_anchors(case: CaseFolder, ctx: Context) -> list[tuple[list[tuple[dt
     return out
 
 
-@RULES.rule(
-    "G121", WARNING,
-    "in phase 2, more than 90 days since the later of the phase's start and the last network meeting",
-    "in fase 2 meer dan 90 dagen sinds de start van de fase of de laatste netwerkbijeenkomst, wat later is",
-    booklet="Daartoe organiseren we regelmatig (formeel en informeel) netwerkbijeenkomsten met de betrokken "
-    "hulpverleners en het gezin",
-    settings=("network_meeting",),
-)
-def network_meetings(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
-    """Every stay in phase 2: a meeting held late is a deadline missed in the past, a stay
-    that ended (or goes on) past the deadline without one is reported at its last anchor."""
+def _network_meetings(case: CaseFolder, until: dt.date) -> list[Contact]:
+    return [c for c in in_order(case.contacts, until) if c.kind == "network_meeting"]
+
+
+def _first_meeting_due(case: CaseFolder, ctx: Context) -> dt.date:
     assert case.case is not None
+    return add_days(case.case.registered, ctx.settings.deadlines.network_first)
+
+
+def _phase1_meeting(case: CaseFolder, ctx: Context, until: dt.date) -> list[Diagnostic]:
+    """Phase 1: the first network meeting within `network_first` days of registration,
+    judged where the case is still in phase 1 on that day (else phase 2's clock runs)."""
+    assert case.case is not None
+    due = _first_meeting_due(case, ctx)
+    if phase_at(case.case, due) != 1 or (history(case.case) and history(case.case)[0].start > due):
+        return []
+    held = [m for m in _network_meetings(case, until) if m.date >= case.case.registered]
+    if held and held[0].date <= due:
+        return []
+    if held:
+        return [finding("G121", case, "contacts.yaml", held[0], late(
+            "eerste netwerkbijeenkomst", "first network meeting", due, held[0].date, ctx.lang))]
+    if until <= due:
+        return []
+    return [finding("G121", case, "case.yaml", None, overdue(
+        "nog geen netwerkbijeenkomst in fase 1", "no network meeting yet in phase 1", due, until, ctx.lang))]
+
+
+def _phase2_meetings(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
+    """Phase 2: a meeting held late is a deadline missed in the past, a stay that ended (or
+    goes on) past the deadline without one is reported at its last anchor."""
     limit = ctx.settings.deadlines.network_meeting
     out: list[Diagnostic] = []
     for anchors, end, current in _meeting_anchors(case, ctx):
@@ -185,11 +205,59 @@ def network_meetings(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
+def _phase3_meeting(case: CaseFolder, ctx: Context, until: dt.date) -> list[Diagnostic]:
+    """Phase 3: the safeguarding plan is made with the network, so a network meeting is held
+    from the start of the stay in phase 3 in which the plan was established up to that day.
+    A plan established outside phase 3 is left to G113 and G114."""
+    assert case.case is not None
+    plan = case.safeguarding_plan
+    if plan is None or plan.established is None or plan.established > until:
+        return []
+    agreed = plan.established
+    started = [entry.start for entry, end, current in stints(case.case, 3, until) if entry.start <= agreed and (agreed <= end or current)]
+    if not started:
+        return []
+    since = started[-1]
+    if any(since <= m.date <= agreed for m in _network_meetings(case, until)):
+        return []
+    return [finding("G121", case, "safeguarding-plan.yaml", None, say(
+        ctx,
+        f"borgingsplan vastgesteld op {when(agreed, 'nl')} zonder netwerkbijeenkomst sinds het begin van fase 3 op {when(since, 'nl')}",
+        f"safeguarding plan agreed on {when(agreed, 'en')} with no network meeting since phase 3 began on {when(since, 'en')}",
+    ))]
+
+
+@RULES.rule(
+    "G121", WARNING,
+    "network meetings: in phase 1, none within 42 days (network_first) of registration; in phase 2, more than 90 "
+    "days since the later of the phase's start and the last network meeting; in phase 3, the safeguarding plan is "
+    "established with no network meeting from the phase's start to that date",
+    "netwerkbijeenkomsten: in fase 1 geen binnen 42 dagen (network_first) na aanmelding; in fase 2 meer dan 90 "
+    "dagen sinds de start van de fase of de laatste netwerkbijeenkomst, wat later is; in fase 3 is het borgingsplan "
+    "vastgesteld zonder netwerkbijeenkomst van de start van de fase tot die datum",
+    booklet="We gaan na wie vanuit het eigen en het professionele netwerk kan ondersteunen om de veiligheid van de "
+    "kinderen te vergroten; Daartoe organiseren we regelmatig (formeel en informeel) netwerkbijeenkomsten met de "
+    "betrokken hulpverleners en het gezin; In deze fase maken we afspraken met het gezin en het (professionele) "
+    "netwerk over hoe het systeem de veiligheid en deze veranderingen kan behouden",
+    settings=("network_first", "network_meeting"),
+)
+def network_meetings(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
+    """Phase 1: a first meeting within `network_first` days of registration (judged where
+    the case is in phase 1 on that day). Phase 2: every stay, at most `network_meeting` days
+    from its start or the last meeting. Phase 3: a meeting from the start of the stay to the
+    day the safeguarding plan was established."""
+    assert case.case is not None
+    until = horizon(case.case, ctx)
+    return _phase1_meeting(case, ctx, until) + _phase2_meetings(case, ctx) + _phase3_meeting(case, ctx, until)
+
+
 @RULES.deadlines_of("G121")
 def network_meeting_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:
         return []
+    if case.case.phase == 1 and not _network_meetings(case, ctx.today):
+        return [Deadline("G121", case.id, _first_meeting_due(case, ctx), say(ctx, "eerste netwerkbijeenkomst", "first network meeting"))]
     current = [anchors for anchors, _, now in _meeting_anchors(case, ctx) if now]
     if not current:
         return []
@@ -198,12 +266,38 @@ def network_meeting_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
 
 
 @RULES.rule(
+    "G123", WARNING,
+    "an open case is in phase 3 while a goal of the change plan is still planned or active (the end state is not "
+    "reached yet)",
+    "een open zaak is in fase 3 terwijl een doel van het veranderplan nog gepland of actief is (de haalbare "
+    "eindsituatie is nog niet bereikt)",
+    booklet="Als de haalbare eindsituatie is gerealiseerd, is het uitgangspunt dat de kinderen ook in de toekomst "
+    "voldoende veilig kunnen zijn. Dan begint de borgingsfase",
+)
+def end_state_before_phase3(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
+    """Judged on the current phase of an open case: each goal still `planned` or `active`
+    is reported at its entry. Mark a goal `achieved` or `stopped` before phase 3."""
+    assert case.case is not None
+    if case.case.closed is not None or case.case.phase != 3 or case.change_plan is None:
+        return []
+    return [
+        finding("G123", case, "change-plan.yaml", g, say(
+            ctx,
+            f"de zaak is in fase 3 terwijl doel {g.id} nog {'gepland' if g.status == 'planned' else 'actief'} is",
+            f"the case is in phase 3 while goal {g.id} is still {g.status}",
+        ))
+        for g in case.change_plan.goals
+        if g.status in ("planned", "active")
+    ]
+
+
+@RULES.rule(
     "G122", ERROR,
     "the phase history does not start at phase 1, skips a phase going forward (1 to 3), has dates out of order, "
     "or its last entry differs from the current phase. Stepping back (3 to 2) is allowed",
     "de fasegeschiedenis begint niet bij fase 1, slaat vooruit een fase over (1 naar 3), heeft data in de verkeerde "
     "volgorde, of de laatste fase verschilt van de huidige. Terugstappen (3 naar 2) mag",
-    booklet="Om de bedoeling 'ieder kind blijvend veilig' te realiseren ... helpt het om de fases planmatig te doorlopen",
+    booklet="Om de bedoeling ‘ieder kind blijvend veilig’ te realiseren ... helpt het om de fases planmatig te doorlopen",
 )
 def phase_history(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """A case in phase 1 without a history has been in phase 1 since registration; in

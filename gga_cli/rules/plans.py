@@ -72,6 +72,12 @@ def change_plan_gaps(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
 
     if not plan.pattern:
         lacks(None, "het patroon", "the pattern")
+    if not plan.sustaining_factors:
+        lacks(None, "de instandhoudende factoren", "the sustaining factors")
+    if plan.previous_help is None:
+        # the clean handover in: an empty list says there was none, absence says nobody asked
+        lacks(None, "de eerder ingezette hulp (previous_help; een lege lijst als er geen was)",
+              "the help given before (previous_help; an empty list where there was none)")
     if not end_state_given(plan.end_state):
         lacks(plan.end_state, "de haalbare eindsituatie (wat kan veranderen, wat gecompenseerd blijft)",
               "the feasible end state (what can change, what stays compensated)")
@@ -89,10 +95,12 @@ def change_plan_gaps(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
 
 @RULES.rule(
     "G111", ERROR,
-    "the case is in phase 2 or later but the change plan lacks: the pattern; the end state (what can change and "
-    "what stays compensated; one of the two lists may be empty, not both); at least one goal, each with its help; "
-    "an ARIJ risk assessment; or the date it was agreed",
-    "de zaak is in fase 2 of later maar het veranderplan mist: het patroon; de haalbare eindsituatie (wat kan "
+    "the case is in phase 2 or later but the change plan lacks: the pattern; the sustaining factors (instandhoudende "
+    "factoren); the earlier help (the list may be empty, not absent); the end state (what can change and what stays "
+    "compensated; one of the two lists may be empty, not both); at least one goal, each with its help; an ARIJ risk "
+    "assessment; or the date it was agreed",
+    "de zaak is in fase 2 of later maar het veranderplan mist: het patroon; de instandhoudende factoren; de eerder "
+    "ingezette hulp (de lijst mag leeg zijn, niet afwezig); de haalbare eindsituatie (wat kan "
     "veranderen en wat gecompenseerd blijft; een van beide lijsten mag leeg zijn, niet allebei); minstens een doel, "
     "elk met zijn hulp; een ARIJ-risicotaxatie; of de datum waarop het is vastgesteld",
     booklet="Met ondersteuning van de jeugdbeschermer ontwikkelt het hele gezin(systeem) in deze fase een gezinsplan "

@@ -20,13 +20,14 @@ from gga_cli.models import CaseFolder
 from gga_cli.models.entries import Contact
 from gga_cli.models.genogram import Person
 from gga_cli.models.settings import Deadlines
+from gga_cli.rules.alarms import alarms
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
 from gga_cli.rules.common import (
+    add_years,
     birth_day,
     family_contacts,
     history,
     horizon,
-    in_order,
     late,
     living_children,
     overdue,
@@ -67,30 +68,49 @@ def _spoken_alone(ordered: list[Contact], child: Person) -> list[Contact]:
     return [c for c in ordered if child.id in c.alone]
 
 
-def _alone_anchor(case: CaseFolder, child: Person, ordered: list[Contact]) -> tuple[dt.date, Contact | None]:
-    """The child's last `alone` contact; where there is none, registration (or a later birth)."""
+def _of_age(child: Person, years: int) -> dt.date | None:
+    """The day the child reaches `years` of age (from its earliest possible birth day)."""
+    born = birth_day(child)
+    return add_years(born, years) if born is not None else None
+
+
+def _alone_anchor(case: CaseFolder, child: Person, ordered: list[Contact], min_age: int) -> tuple[dt.date, Contact | None]:
+    """The child's last `alone` contact; where there is none, the later of registration,
+    birth and the day the child reached the age to be spoken alone."""
     assert case.case is not None
     spoken = _spoken_alone(ordered, child)
     if spoken:
         return spoken[-1].date, spoken[-1]
-    born = birth_day(child)
+    of_age = _of_age(child, min_age)
     start = case.case.registered
-    return (max(start, born) if born is not None else start), None
+    return (max(start, of_age) if of_age is not None else start), None
+
+
+def _old_enough(child: Person, min_age: int, day: dt.date) -> bool:
+    """A child of unknown age is taken to be old enough: the rule asks rather than stays silent."""
+    of_age = _of_age(child, min_age)
+    return of_age is None or of_age <= day
 
 
 @RULES.rule(
     "G107", WARNING,
-    "a child was not spoken alone: the case left phase 1 without an alone contact with that child during phase 1, "
-    "or more than 42 days have passed since the child's last alone contact (from registration where there is none)",
-    "een kind is niet alleen gesproken: de zaak verliet fase 1 zonder gesprek alleen met dat kind in fase 1, "
-    "of meer dan 42 dagen sinds het laatste gesprek alleen met het kind (sinds de aanmelding als dat er niet is)",
-    booklet="Het kind wordt alleen gesproken; We praten altijd met het kind",
-    settings=("child_alone",),
+    "a child aged 4 (alone_min_age) or older on the day judged was not spoken alone: the case left phase 1 without "
+    "an alone contact with that child during phase 1, or more than 42 days have passed since the child's last alone "
+    "contact (from registration where there is none)",
+    "een kind van 4 jaar (alone_min_age) of ouder op de beoordeelde dag is niet alleen gesproken: de zaak verliet "
+    "fase 1 zonder gesprek alleen met dat kind in fase 1, of meer dan 42 dagen sinds het laatste gesprek alleen met "
+    "het kind (sinds de aanmelding als dat er niet is)",
+    booklet="Het kind wordt alleen gesproken; We praten altijd met het kind; praten we regelmatig alleen met het kind "
+    "om te horen hoe het zelf de situatie ervaart",
+    settings=("child_alone", "alone_min_age"),
 )
 def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
-    """Every living child of the case. Phase 1 counts until the case first left it; the
-    stretch since the last alone contact is judged up to today (the closing date of a
-    closed case), and an earlier long stretch since closed by an alone contact is not."""
+    """Every living child of the case aged `alone_min_age` or older on the day judged (a
+    toddler is seen, not interviewed). Phase 1 counts until the case first left it, for a
+    child who had that age when it did; the stretch since the last alone contact (a family
+    contact) is judged up to today (the closing date of a closed case), counted for a child
+    never spoken alone from the later of registration and the day the child reached that
+    age; an earlier long stretch since closed by an alone contact is not."""
     assert case.case is not None
     until = horizon(case.case, ctx)
     entries = history(case.case)
@@ -99,11 +119,13 @@ def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
         None,
     )
     limit = ctx.settings.deadlines.child_alone
-    ordered = in_order(case.contacts, until)  # once for every child
+    min_age = ctx.settings.deadlines.alone_min_age
+    ordered = family_contacts(case, until)  # once for every child
     out: list[Diagnostic] = []
     for child in living_children(case):
-        born = birth_day(child)
-        if left is not None and not (born is not None and born >= left.start):
+        if not _old_enough(child, min_age, until):
+            continue
+        if left is not None and _old_enough(child, min_age, left.start):
             in_phase1 = [c for c in _spoken_alone(ordered, child) if c.date < left.start and phase_at(case.case, c.date) == 1]
             if not in_phase1:
                 out.append(finding("G107", case, "case.yaml", left, say(
@@ -111,7 +133,7 @@ def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
                     f"{child.name} is in fase 1 niet alleen gesproken (fase {left.phase} begon op {when(left.start, ctx.lang)})",
                     f"{child.name} was not spoken to alone in phase 1 (phase {left.phase} began on {when(left.start, ctx.lang)})",
                 )))
-        anchor, contact = _alone_anchor(case, child, ordered)
+        anchor, contact = _alone_anchor(case, child, ordered, min_age)
         due = add_days(anchor, limit)
         if until > due:
             if contact is not None:
@@ -130,9 +152,10 @@ def child_spoken_alone_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     if case.case.closed is not None:
         return []
     limit = ctx.settings.deadlines.child_alone
-    ordered = in_order(case.contacts, ctx.today)
+    min_age = ctx.settings.deadlines.alone_min_age
+    ordered = family_contacts(case, ctx.today)
     return [
-        Deadline("G107", case.id, add_days(_alone_anchor(case, child, ordered)[0], limit),
+        Deadline("G107", case.id, add_days(_alone_anchor(case, child, ordered, min_age)[0], limit),
                  say(ctx, f"{child.name} alleen spreken", f"speak to {child.name} alone"))
         for child in living_children(case)
     ]
@@ -146,42 +169,74 @@ def gap_limit(deadlines: Deadlines, phase: int) -> int:
     return {1: deadlines.contact_gap_phase1, 2: deadlines.contact_gap_phase2}.get(phase, deadlines.contact_gap_phase3)
 
 
+def _alarm_days(case: CaseFolder, ctx: Context, until: dt.date) -> list[dt.date]:
+    return [a.day for a in alarms(case, ctx, until)]
+
+
+def _gap(case: CaseFolder, ctx: Context, start: dt.date, alarm_days: list[dt.date]) -> tuple[int, int, dt.date | None]:
+    """(phase, most days, the alarm that tightened it) for a gap starting on `start`.
+
+    Booklet, phase 2: "lager dan het wekelijkse contact in fase 1 (tenzij de veiligheid of
+    de motivatie afneemt)": a phase 2 gap that starts from an alarm's day to `alarm_watch`
+    days after keeps the tighter `contact_gap_alarm`."""
+    assert case.case is not None
+    settings = ctx.settings.deadlines
+    phase = phase_at(case.case, start)
+    limit = gap_limit(settings, phase)
+    if phase == 2:
+        recent = [d for d in alarm_days if d <= start <= add_days(d, settings.alarm_watch)]
+        if recent and settings.contact_gap_alarm < limit:
+            return phase, settings.contact_gap_alarm, recent[-1]
+    return phase, limit, None
+
+
+def _why(phase: int, alarm: dt.date | None) -> tuple[str, str]:
+    if alarm is None:
+        return f"fase {phase}", f"phase {phase}"
+    return (f"fase {phase}, na het alarm van {when(alarm, 'nl')}", f"phase {phase}, after the alarm of {when(alarm, 'en')}")
+
+
 @RULES.rule(
     "G108", WARNING,
     "contact rhythm: a gap of more than 7 days (phases 1 and 3) or 28 days (phase 2) between two consecutive "
-    "family contacts, or from the last family contact to today; the phase is the one in force at the start of the gap",
+    "family contacts, or from the last family contact to today; the phase is the one in force at the start of the "
+    "gap. In phase 2 a gap that starts within 28 days after an alarm (as G117 defines it) may last 7 days only",
     "contactritme: meer dan 7 dagen (fase 1 en 3) of 28 dagen (fase 2) tussen twee opeenvolgende contacten met het "
-    "gezin, of van het laatste contact tot vandaag; de fase is die aan het begin van de periode",
-    booklet="De contactfrequentie ... is hoog en intensief (fase 1); lager dan het wekelijkse contact in fase 1 (fase 2); "
-    "weer hoger (wekelijks contact) (fase 3)",
-    settings=("contact_gap_phase1", "contact_gap_phase2", "contact_gap_phase3"),
+    "gezin, of van het laatste contact tot vandaag; de fase is die aan het begin van de periode. In fase 2 mag een "
+    "periode die binnen 28 dagen na een alarm (zoals G117 het bepaalt) begint hoogstens 7 dagen duren",
+    booklet="De contactfrequentie is in deze fase lager dan het wekelijkse contact in fase 1 (tenzij de veiligheid "
+    "of de motivatie afneemt)",
+    settings=("contact_gap_phase1", "contact_gap_phase2", "contact_gap_phase3", "contact_gap_alarm", "alarm_watch"),
 )
 def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
-    """Every gap between family contacts (every kind but case_consultation), each judged
-    by the phase in force on its first day. Before the first contact G102 speaks instead."""
+    """Every gap between family contacts (a person of the genogram took part; never the
+    team's case consultation), each judged by the phase in force on its first day; in phase
+    2 a gap starting from an alarm's day to `alarm_watch` days after may last
+    `contact_gap_alarm` days only. Before the first contact G102 speaks instead."""
     assert case.case is not None
     until = horizon(case.case, ctx)
     contacts = family_contacts(case, until)
+    alarm_days = _alarm_days(case, ctx, until) if contacts else []
     out: list[Diagnostic] = []
     for earlier, later in zip(contacts, contacts[1:]):
-        phase = phase_at(case.case, earlier.date)
-        limit = gap_limit(ctx.settings.deadlines, phase)
+        phase, limit, alarm = _gap(case, ctx, earlier.date, alarm_days)
         due = add_days(earlier.date, limit)
         if later.date > due:
+            nl, en = _why(phase, alarm)
             out.append(finding("G108", case, CONTACTS, later, late(
                 "contact met het gezin", "contact with the family", due, later.date, ctx.lang,
-            ) + say(ctx, f"; fase {phase}: hoogstens {limit} dagen na {when(earlier.date, 'nl')}",
-                    f"; phase {phase}: at most {limit} days after {when(earlier.date, 'en')}")))
+            ) + say(ctx, f"; {nl}: hoogstens {limit} dagen na {when(earlier.date, 'nl')}",
+                    f"; {en}: at most {limit} days after {when(earlier.date, 'en')}")))
     if contacts:
         last = contacts[-1]
-        phase = phase_at(case.case, last.date)
-        limit = gap_limit(ctx.settings.deadlines, phase)
+        phase, limit, alarm = _gap(case, ctx, last.date, alarm_days)
         due = add_days(last.date, limit)
         if until > due:
+            nl, en = _why(phase, alarm)
             out.append(finding("G108", case, CONTACTS, last, overdue(
                 f"geen contact met het gezin sinds {when(last.date, 'nl')}",
                 f"no contact with the family since {when(last.date, 'en')}", due, until, ctx.lang,
-            ) + say(ctx, f" (fase {phase}: hoogstens {limit} dagen)", f" (phase {phase}: at most {limit} days)")))
+            ) + say(ctx, f" ({nl}: hoogstens {limit} dagen)", f" ({en}: at most {limit} days)")))
     return out
 
 
@@ -192,8 +247,8 @@ def next_contact_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     if case.case.closed is not None or not contacts:
         return []
     last = contacts[-1]
-    due = add_days(last.date, gap_limit(ctx.settings.deadlines, phase_at(case.case, last.date)))
-    return [Deadline("G108", case.id, due, say(ctx, "contact met het gezin", "contact with the family"))]
+    _, limit, _ = _gap(case, ctx, last.date, _alarm_days(case, ctx, ctx.today))
+    return [Deadline("G108", case.id, add_days(last.date, limit), say(ctx, "contact met het gezin", "contact with the family"))]
 
 
 # G109 ---------------------------------------------------------------------------------

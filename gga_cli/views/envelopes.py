@@ -31,7 +31,10 @@ def agenda(items: list[AgendaItem], today: dt.date, days: int) -> dict[str, Any]
 
 
 def rules(found: list[Rule]) -> list[dict[str, Any]]:
-    """`gga rules --format json`: every rule with its default severity and settings."""
+    """`gga rules --format json`: every rule with its default severity and settings, and
+    for each day count whose number it is: the booklet's (with its words) or a default of gga."""
+    from gga_cli.models.settings import BOOKLET_NUMBERS, Deadlines
+
     return [
         {
             "code": r.code,
@@ -40,6 +43,11 @@ def rules(found: list[Rule]) -> list[dict[str, Any]]:
             "summary_nl": r.summary_nl,
             "booklet": r.booklet,
             "settings": list(r.settings),
+            "numbers": [
+                {"setting": n, "default": Deadlines.model_fields[n].default,
+                 "source": "booklet" if n in BOOKLET_NUMBERS else "default", "booklet": BOOKLET_NUMBERS.get(n, "")}
+                for n in r.settings
+            ],
         }
         for r in found
     ]
