@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from gga_cli import crosscheck
+from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
@@ -47,9 +48,13 @@ def _diagnostics(problems: list[Problem], case: str | None, file: str) -> list[D
 
 
 def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, or why it could not be read (a folder, no permission)."""
+    """The file's bytes, or why it could not be read (a folder, no permission).
+
+    Raises Encrypted where the file is an age file git left encrypted (no key): a command
+    refuses whole rather than judge ciphertext.
+    """
     try:
-        return path.read_bytes(), []
+        return plain(path.read_bytes(), path), []
     except OSError as err:
         reason = err.strerror or type(err).__name__
         return None, [Problem("F001", None, None, pick(lang, f"kan het bestand niet lezen: {reason}", f"cannot read the file: {reason}"))]

@@ -25,6 +25,7 @@ from gga_cli import atomic
 from gga_cli.casefind import caseload_root
 from gga_cli.caseload import load_settings
 from gga_cli.checking import context, judge, settle
+from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.edits import EditError
 from gga_cli.i18n import Lang, pick
@@ -69,7 +70,7 @@ class Files:
                                f"{name}: gga does not write into a file it cannot read; fix this first:\n{lines}"))
         path = self.folder / name
         try:
-            raw = path.read_bytes()
+            raw = plain(path.read_bytes(), path)
         except FileNotFoundError:
             return None
         except OSError as err:

@@ -92,6 +92,7 @@ def handles_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from gga_cli.caseload import NotFound
+        from gga_cli.crypt.guard import Encrypted
 
         try:
             code = command(*args, **kwargs)
@@ -100,7 +101,7 @@ def handles_errors(command: F) -> F:
         except (UsageError, NotFound) as err:
             console.error(str(err))
             raise typer.Exit(EXIT_USAGE) from None
-        except Refused as err:
+        except (Refused, Encrypted) as err:
             console.error(str(err))
             raise typer.Exit(EXIT_FOUND) from None
         except BrokenPipeError:
