@@ -47,7 +47,8 @@ def test_every_case_blob_is_an_age_file_and_the_working_tree_is_plain_and_clean(
     worker, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
     root = encrypted_caseload(gga, tmp_path / "caseload", [worker], escrow)
     names = git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", "cases").decode().split()
-    assert f"{CASE}/genogram.yaml" in names
+    assert names == ["cases/.gitkeep"] + [f"{CASE}/{n}" for n in ("case.yaml", "contacts.yaml", "genogram.yaml", "safety-plan.yaml", "scores.yaml")]
+    names.remove("cases/.gitkeep")  # the empty placeholder of a new caseload is left plain
     for name in names:
         assert git(root, "cat-file", "blob", f"HEAD:{name}").startswith(b"age-encryption.org/v1\n")
     assert (root / CASE / "genogram.yaml").read_text().startswith("people:\n")
@@ -201,7 +202,7 @@ def test_removing_a_recipient_closes_new_commits_to_that_key(gga: Run, tmp_path:
                              "alleen nieuwe commits zijn voor hem dicht.\n")
     git(root, "commit", "-q", "-m", "bram leaves the team", env=anna.env())
     assert git(root, "status", "--porcelain", env=anna.env()) == b""
-    names = git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", "cases").decode().split()
+    names = git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", CASE).decode().split()
     for name in names:
         blob = git(root, "cat-file", "blob", f"HEAD:{name}")
         with pytest.raises(pyrage.DecryptError):

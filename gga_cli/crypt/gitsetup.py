@@ -137,13 +137,16 @@ def reencrypt(top: Path, recipients: list[str]) -> int:
     """Encrypt every staged file under cases/ again for `recipients`, in the index only (the
     working tree stays as it is); returns how many. Encrypted where one cannot be opened:
     then nothing has changed."""
-    entries = tracked(top)
-    plain: list[bytes] = []
-    for (_, _, path), data in zip(entries, _blobs(top, [b for _, b, _ in entries]), strict=True):
+    entries, plain = [], []
+    found = tracked(top)
+    for entry, data in zip(found, _blobs(top, [b for _, b, _ in found]), strict=True):
+        if not is_age(data):
+            continue  # a file the filter leaves plain (the placeholder of cases/)
         try:
-            plain.append(decrypt(data) if is_age(data) else data)
+            plain.append(decrypt(data))
         except NoKey:
-            raise Encrypted(path) from None
+            raise Encrypted(entry[2]) from None
+        entries.append(entry)
     if not entries:
         return 0
     git_dir = Path(git(top, "rev-parse", "--absolute-git-dir").decode().strip())
