@@ -94,7 +94,7 @@ def decrypt(data: bytes) -> bytes:
     if not keys:
         raise NoKey
     try:
-        return pyrage.decrypt(data, list(keys))
+        return bytes(pyrage.decrypt(data, list(keys)))
     except pyrage.DecryptError:
         raise NoKey from None
 
@@ -104,7 +104,7 @@ def encrypt(plaintext: bytes, recipients: list[str]) -> bytes:
     import pyrage
     from pyrage import x25519
 
-    return pyrage.encrypt(plaintext, [x25519.Recipient.from_str(r) for r in recipients])
+    return bytes(pyrage.encrypt(plaintext, [x25519.Recipient.from_str(r) for r in recipients]))
 
 
 def valid_recipient(key: str) -> bool:
