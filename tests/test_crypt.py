@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pyrage
@@ -265,3 +266,17 @@ def test_the_key_file_falls_back_to_sops_age_key_file(gga: Run, tmp_path: Path) 
     result = gga("crypt", "setup", cwd=tmp_path / "clone", env={**env, "GGA_AGE_KEY_FILE": ""})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "clone" / CASE / "case.yaml").read_bytes() == (root / CASE / "case.yaml").read_bytes()
+
+
+def test_every_crypt_and_keys_command_has_help_with_an_example(gga: Run) -> None:
+    for group, command in (("crypt", "setup"), ("keys", "list"), ("keys", "add"), ("keys", "remove")):
+        result = gga(group, command, "--help")
+        assert result.returncode == 0
+        assert f"Example: {'GGA_AGE_KEY_FILE=~/.age/gga.txt ' if group == 'crypt' else ''}gga {group} {command}" in result.stdout.replace("\n", " ")
+
+
+def test_keys_outside_an_encrypted_caseload_refuses(gga: Run, caseload: Callable[[dict[str, str]], Path]) -> None:
+    root = caseload({})
+    result = gga("keys", "list", cwd=root)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "gga: .gga-recipients ontbreekt in .: geen versleutelde caseload (gga init --encrypt)\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Language, CaseOpt, LangOpt, Refused, handles_errors
+from gga_cli.cli.common import CaseOpt, Language, LangOpt, Refused, handles_errors
 from gga_cli.i18n import Lang
 
 
