@@ -23,31 +23,101 @@ from gga_cli.crypt.keys import NoKey, decrypt, encrypt, read_recipients, usable
 
 
 class Blobs:
-    """The repository's blobs by name (`:path`, `HEAD:path`), through one `git cat-file --batch`."""
+    """The repository's blobs by name (`:path`, `HEAD:path`), through one `git cat-file --batch-command`."""
 
     def __init__(self, top: Path) -> None:
         self.top = top
         self._process: subprocess.Popen[bytes] | None = None
 
-    def get(self, name: str) -> bytes | None:
-        if "\n" in name:
-            return None
+    def _ask(self, command: str, name: str) -> list[bytes]:
         if self._process is None:
-            self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, stdin=subprocess.PIPE,
+            self._process = subprocess.Popen(["git", "cat-file", "--batch-command"], cwd=self.top, stdin=subprocess.PIPE,
                                              stdout=subprocess.PIPE)
         assert self._process.stdin is not None and self._process.stdout is not None
-        self._process.stdin.write(name.encode() + b"\n")
+        self._process.stdin.write(f"{command} {name}\n".encode())
         self._process.stdin.flush()
-        header = self._process.stdout.readline().split()
+        return self._process.stdout.readline().split()
+
+    def get(self, name: str) -> tuple[str, bytes] | None:
+        """A blob's id and bytes by name; None where there is none."""
+        if "\n" in name:
+            return None
+        header = self._ask("contents", name)
         if len(header) != 3:
             return None
+        assert self._process is not None and self._process.stdout is not None
         data = self._process.stdout.read(int(header[2]) + 1)[:-1]
-        return data if header[1] == b"blob" else None
+        return (header[0].decode(), data) if header[1] == b"blob" else None
 
     def close(self) -> None:
         if self._process is not None and self._process.stdin is not None:
             self._process.stdin.close()
             self._process.wait()
+
+
+class Known:
+    """What each age blob decrypts to, as a hash: blob id -> BLAKE2b of its plaintext.
+
+    After a checkout, git asks the clean filter again about every file written in the same
+    second as its index ("racily clean"). Decrypting each blob to compare costs about a
+    millisecond a file; a hash of the plaintext learned when the blob was smudged or made
+    answers in microseconds. The hashes live in the repository's own .git folder, next to the
+    plaintext working tree they describe, and never enter the object store.
+    """
+
+    LIMIT = 200_000  # entries kept; older ones are forgotten (it is a cache)
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+        self.hashes: dict[str, str] = {}
+        self.changed = False
+        self._file: Path | None = None
+
+    @property
+    def file(self) -> Path:
+        if self._file is None:
+            found = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=self.top, capture_output=True, text=True)
+            self._file = Path(found.stdout.strip() or ".git") / "gga-crypt" / "plain-hashes"
+            try:
+                for line in self._file.read_text(encoding="ascii").splitlines():
+                    oid, _, digest = line.partition(" ")
+                    self.hashes[oid] = digest
+            except (OSError, UnicodeDecodeError):
+                pass
+        return self._file
+
+    def get(self, oid: str) -> str | None:
+        _ = self.file
+        return self.hashes.get(oid)
+
+    def put(self, oid: str, plaintext: bytes) -> None:
+        _ = self.file
+        self.hashes[oid] = digest(plaintext)
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        import os
+
+        entries = list(self.hashes.items())[-self.LIMIT:]
+        self.file.parent.mkdir(exist_ok=True)
+        scratch = self.file.with_name(f"plain-hashes.{os.getpid()}")
+        scratch.write_text("".join(f"{oid} {d}\n" for oid, d in entries), encoding="ascii")
+        os.replace(scratch, self.file)
+
+
+def digest(plaintext: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(plaintext, digest_size=20).hexdigest()
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a blob of these bytes (SHA-1 repositories, git's default)."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 class Recipients:
@@ -68,30 +138,39 @@ class Recipients:
         return self._keys
 
 
-def clean(path: str, data: bytes, blobs: Blobs, recipients: Recipients) -> bytes:
+def clean(path: str, data: bytes, blobs: Blobs, recipients: Recipients, known: Known) -> bytes:
     if is_age(data):
         return data
     for name in (f":{path}", f"HEAD:{path}"):
-        old = blobs.get(name)
-        if old is None:
+        found = blobs.get(name)
+        if found is None:
             continue
+        oid, old = found
+        if known.get(oid) == digest(data):
+            return old
         if is_age(old):
             try:
                 if decrypt(old) == data:
+                    known.put(oid, data)
                     return old
             except NoKey:
                 pass
         break
-    return encrypt(data, recipients.keys())
+    fresh = encrypt(data, recipients.keys())
+    known.put(blob_id(fresh), data)
+    return fresh
 
 
-def smudge(data: bytes) -> bytes:
+def smudge(data: bytes, oid: str | None, known: Known) -> bytes:
     if not is_age(data):
         return data
     try:
-        return decrypt(data)
+        plaintext = decrypt(data)
     except NoKey:
         return data
+    if oid:
+        known.put(oid, plaintext)
+    return plaintext
 
 
 def _handshake(inp: BinaryIO, out: BinaryIO) -> None:
@@ -105,7 +184,7 @@ def _handshake(inp: BinaryIO, out: BinaryIO) -> None:
 
 def serve(inp: BinaryIO, out: BinaryIO, top: Path) -> None:
     """Answer git's requests until it closes the pipe."""
-    blobs, recipients = Blobs(top), Recipients(top)
+    blobs, recipients, known = Blobs(top), Recipients(top), Known(top)
     _handshake(inp, out)
     try:
         while True:
@@ -117,9 +196,9 @@ def serve(inp: BinaryIO, out: BinaryIO, top: Path) -> None:
             command, path = headers.get(b"command", b""), headers.get(b"pathname", b"").decode("utf-8", "replace")
             try:
                 if command == b"clean":
-                    result = clean(path, data, blobs, recipients)
+                    result = clean(path, data, blobs, recipients, known)
                 elif command == b"smudge":
-                    result = smudge(data)
+                    result = smudge(data, headers.get(b"blob", b"").decode() or None, known)
                 else:
                     raise pktline.ProtocolError(f"unknown command {command.decode(errors='replace')}")
             except Exception as err:  # noqa: BLE001 - git must hear "error" and fail, never store plaintext
@@ -133,6 +212,7 @@ def serve(inp: BinaryIO, out: BinaryIO, top: Path) -> None:
             out.flush()
     finally:
         blobs.close()
+        known.save()
 
 
 def main() -> None:
