@@ -280,3 +280,14 @@ def test_keys_outside_an_encrypted_caseload_refuses(gga: Run, caseload: Callable
     result = gga("keys", "list", cwd=root)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "gga: .gga-recipients ontbreekt in .: geen versleutelde caseload (gga init --encrypt)\n"
+
+
+def test_without_recipients_git_add_fails_and_stores_no_plaintext(gga: Run, tmp_path: Path) -> None:
+    anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
+    root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)
+    (root / ".gga-recipients").write_text(f"# worker\n{anna.public}\n")  # the escrow key gone
+    (root / CASE / "scores.yaml").write_text("- {date: 2026-01-21, score: 2, note: Sjors huilt}\n")
+    added = subprocess.run(["git", "add", "."], cwd=root, capture_output=True, text=True, env={**os.environ, **anna.env()})
+    assert added.returncode != 0
+    assert f"gga: {CASE}/scores.yaml: niet versleuteld: .gga-recipients: geen escrow-sleutel van de organisatie" in added.stderr
+    assert not [o for o in objects(root) if b"Sjors huilt" in o]
