@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from gga_cli.errors import Refused
 from gga_cli.i18n import Lang, pick
 
 RECORD = "erasures.yaml"
@@ -23,8 +24,8 @@ HEADER = ("# Erasures on request: what was erased, when, why and by whom. No per
           "# the case id only. Written by `gga erase`.\n")
 
 
-class ErasureRefused(Exception):
-    """The erasure cannot be done safely: nothing was changed."""
+class ErasureRefused(Refused):
+    """The erasure cannot be done safely: nothing was changed (exit 1)."""
 
 
 @dataclass(frozen=True)
@@ -65,17 +66,17 @@ def _check(root: Path, folder: Path, top: Path | None, history: bool, lang: Lang
     if not history:
         return
     if top is None:
-        raise ErasureRefused(pick(lang, "--history: de caseload staat niet in een git-repository",
-                                  "--history: the caseload is in no git repository"))
+        raise ErasureRefused(pick(lang, ": de caseload staat niet in een git-repository",
+                                  ": the caseload is in no git repository"), "history")
     if top.resolve() != root.resolve():
-        raise ErasureRefused(pick(lang, f"--history: de caseload moet de wortel van zijn repository zijn ({top})",
-                                  f"--history: the caseload must be its repository's root ({top})"))
-    dirty = _git(top, "status", "--porcelain", "--untracked-files=no").stdout.splitlines()
+        raise ErasureRefused(pick(lang, f": de caseload moet de wortel van zijn repository zijn ({top})",
+                                  f": the caseload must be its repository's root ({top})"), "history")
+    dirty = _git(top, "status", "--porcelain", "-uno").stdout.splitlines()
     rel = folder.resolve().relative_to(top.resolve()).as_posix() + "/"
     others = [line[3:] for line in dirty if not line[3:].startswith(rel)]
     if others:
-        raise ErasureRefused(pick(lang, f"--history: eerst vastleggen of terugzetten, git herschrijft de werkmap: {others[0]}",
-                                  f"--history: commit or restore first, git rewrites the working tree: {others[0]}"))
+        raise ErasureRefused(pick(lang, f": eerst vastleggen of terugzetten, git herschrijft de werkmap: {others[0]}",
+                                  f": commit or restore first, git rewrites the working tree: {others[0]}"), "history")
     if (root / ".gga-recipients").is_file():
         from gga_cli.crypt.gitsetup import first_locked
         from gga_cli.crypt.guard import Encrypted
@@ -90,7 +91,7 @@ def erase(root: Path, folder: Path, reason: str, today: dt.date, history: bool, 
     case = folder.name
     reason = " ".join(reason.split())
     if not reason:
-        raise ErasureRefused(pick(lang, "--reason mag niet leeg zijn", "--reason must not be empty"))
+        raise ErasureRefused(pick(lang, "mag niet leeg zijn", "must not be empty"), "reason")
     top = _top(root)
     _check(root, folder, top, history, lang)
     from gga_cli.atomic import write_text
@@ -127,15 +128,14 @@ def erase(root: Path, folder: Path, reason: str, today: dt.date, history: bool, 
 
 def _todo(case: str, history: bool, lang: Lang) -> tuple[str, ...]:
     if not history:
-        return (pick(lang, f"de git-geschiedenis bevat {case} nog: wis ook die met `gga erase {case} --reason ... --history` "
-                           "(na het terugzetten) of laat de geschiedenis bewust staan",
-                     f"the git history still holds {case}: erase it too with `gga erase {case} --reason ... --history` "
-                     "or keep the history on purpose"),)
+        command = "`gga erase ID --reason ... --history`"
+        return (pick(lang, f"de git-geschiedenis bevat {case} nog: wis ook die met {command}, of laat de geschiedenis bewust staan",
+                     f"the git history still holds {case}: erase it too with {command}, or keep the history on purpose"),)
     return (
-        pick(lang, "force-push de herschreven geschiedenis naar de server: git remote add origin URL; "
-                   "git push --force --all && git push --force --tags (git-filter-repo koppelt origin los)",
-             "force-push the rewritten history to the server: git remote add origin URL; "
-             "git push --force --all && git push --force --tags (git-filter-repo detaches origin)"),
+        pick(lang, "force-push de herschreven geschiedenis naar de server, elke branch en tag "
+                   "(git-filter-repo koppelt de remote origin los: voeg hem eerst weer toe)",
+             "force-push the rewritten history to the server, every branch and tag "
+             "(git-filter-repo detaches the remote origin: add it again first)"),
         pick(lang, "laat de server de oude objecten opruimen (bij GitHub/GitLab: via de beheerder of support)",
              "have the server drop the old objects (on GitHub/GitLab: through the administrator or support)"),
         pick(lang, "elke andere clone verwijderen en opnieuw clonen: een oude clone bevat de zaak nog",

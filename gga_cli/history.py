@@ -74,7 +74,7 @@ def _data(raw: bytes | None, path: str, lang: Lang) -> Any:
     if raw is None:
         return None
     from gga_cli.crypt.guard import Encrypted, is_age
-    from gga_cli.yamlread import read
+    from gga_cli.loader import read
 
     if is_age(raw):
         from gga_cli.crypt.keys import NoKey, decrypt
@@ -136,7 +136,7 @@ def describe(name: str, old: Any, new: Any, lang: Lang) -> list[str]:
 def history(folder: Path, case: str | None, lang: Lang) -> list[Change]:
     """Every commit touching the cases under `folder` (or only the case `case`), oldest first."""
     top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
-    raw = _git(folder, "log", "--reverse", "--no-renames", "--format=%x1e%h%x1f%an%x1f%ad", "--date=short",
+    raw = _git(folder, "-c", "format.pretty=tformat:%x1e%h%x1f%an%x1f%as", "log", "--reverse", "--no-renames",
                "--name-status", "--relative", "--", ".").decode("utf-8", "replace")
     prefix = folder.resolve().relative_to(top.resolve()).as_posix()
     commits: list[tuple[str, str, str, list[str]]] = []

@@ -87,8 +87,8 @@ def test_erase_history_removes_the_name_from_every_reachable_object(gga: Run, ca
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "2026-0042 gewist uit de werkmap en de hele geschiedenis", "nog te doen:",
-        "- force-push de herschreven geschiedenis naar de server: git remote add origin URL; "
-        "git push --force --all && git push --force --tags (git-filter-repo koppelt origin los)",
+        "- force-push de herschreven geschiedenis naar de server, elke branch en tag "
+        "(git-filter-repo koppelt de remote origin los: voeg hem eerst weer toe)",
     ]
     reachable = git(root, "rev-list", "--all", "--objects").decode().split()
     assert not [o for o in objects(root) if b"Sjors" in o or b"Brood" in o]

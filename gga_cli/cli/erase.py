@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Language, LangOpt, Refused, TodayOpt, handles_errors, today
-from gga_cli.i18n import Lang
+from gga_cli.cli.common import LangOpt, TodayOpt, handles_errors, one_case
+from gga_cli.i18n import pick
 
 
 @handles_errors
@@ -26,19 +26,14 @@ def erase(
 
     Example: gga erase 2026-0042 --reason "verzoek ouder, AVG art. 17" --history
     """
-    from gga_cli.casefind import caseload_root, find_case
-    from gga_cli.erasure import ErasureRefused
     from gga_cli.erasure import erase as run
 
-    language: Lang = "en" if lang is Language.en else "nl"
-    folder = find_case(case)
-    try:
-        done = run(caseload_root(folder), folder, reason, today(today_), history, language)
-    except ErasureRefused as err:
-        raise Refused(str(err)) from None
-    console.line(f"{done.case} gewist{' uit de werkmap en de hele geschiedenis' if done.history else ' uit de werkmap'}"
-                 if language == "nl" else f"{done.case} erased{' from the working tree and all history' if done.history else ' from the working tree'}")
-    console.line("nog te doen:" if language == "nl" else "still to do:")
+    found, folder = one_case(case, today_, lang)
+    done = run(found.root, folder, reason, found.today, history, found.lang)
+    where = pick(found.lang, " uit de werkmap en de hele geschiedenis" if done.history else " uit de werkmap",
+                 " from the working tree and all history" if done.history else " from the working tree")
+    console.line(pick(found.lang, f"{done.case} gewist{where}", f"{done.case} erased{where}"))
+    console.line(pick(found.lang, "nog te doen:", "still to do:"))
     for step in done.todo:
         console.line(f"- {step}")
     return 0

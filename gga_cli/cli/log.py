@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import CaseOpt, Language, LangOpt, Refused, handles_errors
-from gga_cli.i18n import Lang
+from gga_cli.cli.common import CaseOpt, LangOpt, Refused, caseload, handles_errors, one_case
+from gga_cli.i18n import pick
+from gga_cli.locate import SETTINGS, find_upwards
 
 
 @handles_errors
@@ -17,26 +20,21 @@ def log(case: CaseOpt = None, lang: LangOpt = None) -> int:
 
     Example: gga log --case 2026-0042
     """
-    from pathlib import Path
-
-    from gga_cli.caseload import SETTINGS, find_upwards
-    from gga_cli.casefind import caseload_root, find_case
     from gga_cli.history import HistoryProblem, history
 
-    language: Lang = "en" if lang is Language.en else "nl"
     if case is not None or find_upwards(Path.cwd(), SETTINGS) is None:
-        folder = find_case(case)
-        root, only = caseload_root(folder), folder.name
+        found, folder = one_case(case, None, lang)
+        only: str | None = folder.name
     else:
-        root, only = find_upwards(Path.cwd(), SETTINGS) or Path.cwd(), None
+        found, only = caseload([], None, lang), None
     try:
-        changes = history(root, only, language)
+        changes = history(found.root, only, found.lang)
     except HistoryProblem as err:
         raise Refused(str(err)) from None
     for change in changes:
         console.line(f"{change.date}  {change.commit}  {change.case}  {change.author}: {', '.join(change.what)}")
     if not changes:
-        console.note("geen wijzigingen in de geschiedenis" if language == "nl" else "no changes in the history")
+        console.note(pick(found.lang, "geen wijzigingen in de geschiedenis", "no changes in the history"))
     return 0
 
 

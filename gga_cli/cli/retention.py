@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Format, FormatOpt, LangOpt, PathArg, TodayOpt, handles_errors, today
+from gga_cli.cli.common import Format, FormatOpt, LangOpt, PathArg, TodayOpt, caseload, handles_errors
+from gga_cli.i18n import pick
 
 
 @handles_errors
@@ -24,19 +25,21 @@ def retention(
 
     Example: gga retention --days 90 --today 2046-06-01
     """
-    from gga_cli.caseload import resolve
     from gga_cli.retaining import retention as gather
+    from gga_cli.views import envelopes
 
-    day = today(today_)
-    found, language = gather(resolve([path] if path else []), day, days, lang.value if lang else None)
-    if format is Format.json:
-        console.emit_json({"today": day.isoformat(), "days": days, "cases": [k.to_json() for k in found]})
-    elif not found:
-        console.note("geen afgesloten zaken in deze periode" if language == "nl" else "no closed cases in this period")
-    else:
-        from gga_cli.retainings import retention_table
+    found = caseload([path] if path else [], today_, lang)
+    items = gather(found, days)
 
-        console.show(retention_table(found, language))
+    def text() -> None:
+        if not items:
+            console.note(pick(found.lang, "geen afgesloten zaken in deze periode", "no closed cases in this period"))
+            return
+        from gga_cli.views.retention import retention_table
+
+        console.show(retention_table(items, found.lang))
+
+    console.present(format, lambda: envelopes.retention(items, found.today, days), text)
     return 0
 
 

@@ -129,7 +129,7 @@ def checkout_plain(top: Path) -> int:
     paths = [p for p in paths if p not in modified]
     for path in paths:
         (top / path).unlink()
-    git(top, "checkout", "--pathspec-from-file=-", "--pathspec-file-nul", "--", input="\0".join(paths).encode())
+    git(top, "checkout", "--pathspec-from-file", "-", "--pathspec-file-nul", "--", input="\0".join(paths).encode())
     return len(paths)
 
 

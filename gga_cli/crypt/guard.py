@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gga_cli.errors import Refused
+
 AGE_HEADER = b"age-encryption.org/v1"
 AGE_ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
 
 
-class Encrypted(Exception):
+class Encrypted(Refused):
     """A file gga needs to read is an age file it cannot decrypt here: exit 1, nothing written."""
 
     def __init__(self, path: str) -> None:
