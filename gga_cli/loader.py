@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from gga_cli import crosscheck, flowlines
+from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.locate import outside
@@ -75,9 +76,13 @@ def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
 
 def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, or why it could not be read (a folder, a FIFO, a device, a link
-    that loops or leads nowhere, no permission, too large)."""
+    that loops or leads nowhere, no permission, too large).
+
+    Raises Encrypted where the file is an age file git left encrypted (no key): a command
+    refuses whole rather than judge ciphertext.
+    """
     try:
-        return read_regular(path, MAX_BYTES, lang), []
+        return plain(read_regular(path, MAX_BYTES, lang), path), []
     except Unreadable as err:
         return None, [Problem(err.code, None, None, err.message)]
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gga_cli import atomic
+from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity, listing
 from gga_cli.edits import EditError
 from gga_cli.errors import Invalid, Refused
@@ -74,7 +75,7 @@ class Files:
                                f"{name}: gga does not write into a file it cannot read; fix this first:\n{lines}"))
         path = self.folder / name
         try:
-            raw = path.read_bytes()
+            raw = plain(path.read_bytes(), path)
         except FileNotFoundError:
             return None
         except OSError as err:

@@ -21,6 +21,7 @@ COMMANDS = [
     ("check", "--format", "json"),
     ("status",),
     ("agenda", "--days", "60"),
+    ("retention",),
     ("show", "--case", OPEN_CASE),
     ("rules",),
     ("genogram", "--case", CASE),

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Refused, TodayOpt, handles_errors, today
+from gga_cli.cli.common import Refused, TodayOpt, UsageError, handles_errors, today
 
 
 @handles_errors
@@ -16,20 +16,47 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Folder to make the caseload in (made if missing).")] = Path("."),
     demo: Annotated[bool, typer.Option("--demo", help="Write the demo caseload, its dates moved to today.")] = False,
     today_: TodayOpt = None,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help="Keep the case files encrypted in git (age); needs --recipient and --escrow.")] = False,
+    recipient: Annotated[list[str] | None, typer.Option("--recipient", metavar="AGE_PUBLIC_KEY", help="A worker's age public key (repeat for each worker).")] = None,
+    escrow: Annotated[list[str] | None, typer.Option("--escrow", metavar="AGE_PUBLIC_KEY", help="The organisation's escrow key (its records office).")] = None,
 ) -> int:
     """Make a caseload: gga.toml, cases/, git settings, schemas, editor settings, pre-commit and CI.
 
     Runs `git init` where the folder is in no repository yet. With --demo, the caseload holds
     five families from the booklet, alive on today's date.
 
+    With --encrypt, every file under cases/ is an age file in the repository and plain in
+    the working tree: .gga-recipients lists the public keys (every worker and the
+    organisation's escrow key, without which gga refuses), .gitattributes and the git
+    config carry gga's filter, merge driver and diff. Each clone then runs `gga crypt setup`.
+
     Example: gga init --demo gga-demo
+
+    Example: gga init team-west --encrypt --recipient age1... --escrow age1...
     """
     from gga_cli.scaffold import Exists, init_caseload, write_demo
 
+    if (recipient or escrow) and not encrypt:
+        raise UsageError("--recipient and --escrow belong with --encrypt")
+    if encrypt:
+        from gga_cli.crypt.caseload import check_new
+        from gga_cli.crypt.keys import KeyProblem
+
+        if not recipient or not escrow:
+            raise UsageError("--encrypt needs at least one --recipient (a worker) and an --escrow key of the organisation")
+        try:
+            check_new(folder, recipient, escrow)
+        except KeyProblem as err:
+            raise UsageError(str(err)) from None
     try:
         written = write_demo(folder, today(today_)) if demo else init_caseload(folder)
     except Exists as err:
         raise Refused(str(err)) from None
+    if encrypt:
+        from gga_cli.crypt.caseload import encrypt_new
+
+        assert recipient and escrow
+        written += encrypt_new(folder, recipient, escrow)
     for path in written:
         console.line(str(path))
     console.note(f"caseload ready in {folder}: gga check {folder}")

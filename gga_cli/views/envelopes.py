@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from gga_cli.agenda import AgendaItem
     from gga_cli.board import Row
     from gga_cli.caseload import Report
+    from gga_cli.retaining import Kept
     from gga_cli.rules import Rule
 
 
@@ -28,6 +29,11 @@ def status(rows: list[Row]) -> dict[str, Any]:
 def agenda(items: list[AgendaItem], today: dt.date, days: int) -> dict[str, Any]:
     """`gga agenda --format json`: the day judged on, the window, and each deadline."""
     return {"today": today.isoformat(), "days": days, "deadlines": [i.to_json() for i in items]}
+
+
+def retention(items: list[Kept], today: dt.date, days: int | None) -> dict[str, Any]:
+    """`gga retention --format json`: the day judged on, the window (null: every closed case), each case."""
+    return {"today": today.isoformat(), "days": days, "cases": [k.to_json() for k in items]}
 
 
 def rules(found: list[Rule]) -> list[dict[str, Any]]:
