@@ -119,7 +119,7 @@ def test_the_scaffolded_files_are_validated_before_anything_is_written(gga: Run,
                  "--today", "2026-02-03", cwd=root, input="")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("gga: niets aangemaakt; de invoer klopt niet:\n"
-                             "  cases/2026-0001/case.yaml: F001 geen UTF-8 (byte 0xff); sla het bestand op als UTF-8\n")
+                             "  cases/2026-0001/case.yaml: F001 geen geldige YAML: found invalid Unicode character escape code\n")
     assert not list((root / "cases").glob("20*"))
 
 
