@@ -72,7 +72,7 @@ def test_a_mistyped_private_flag_keeps_the_entry_out_of_every_report(tmp_path: P
     })
     assert findings(gga, root) == [
         ("F010", "error", f"{CASE}/change-plan.yaml", 16, "considerations[0]: onbekende sleutel 'PRIVATE'; de regel blijft vertrouwelijk (private: true)"),
-        ("F010", "error", f"{CASE}/contacts.yaml", 12, "[11].private: 'yes' is niet true of false; de regel blijft vertrouwelijk (private: true)"),
+        ("F010", "error", f"{CASE}/contacts.yaml", 13, "[12].private: 'yes' is niet true of false; de regel blijft vertrouwelijk (private: true)"),
         ("F010", "error", f"{CASE}/scores.yaml", 13, "[12].private: 'True' is niet true of false; de regel blijft vertrouwelijk (private: true)"),
         ("F010", "error", f"{CASE}/scores.yaml", 14, "[13]: onbekende sleutel 'Private'; de regel blijft vertrouwelijk (private: true)"),
     ]
