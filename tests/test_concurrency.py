@@ -85,9 +85,9 @@ def test_parallel_processes_keep_every_entry(folder: Path) -> None:
     assert leftovers(folder) == []
 
 
-def test_parallel_commands_through_the_entry_point_keep_every_entry(gga: Run, folder: Path) -> None:
+def test_parallel_commands_through_the_entry_point_keep_every_entry(gga_process: Run, folder: Path) -> None:
     def worker(w: int) -> list[int]:
-        return [gga("score", "5", "--note", f"g{w}-{i}", "--today", "2026-02-12", cwd=folder,
+        return [gga_process("score", "5", "--note", f"g{w}-{i}", "--today", "2026-02-12", cwd=folder,
                     env={"GGA_LOCK_TIMEOUT": "120"}).returncode for i in range(4)]
 
     with ThreadPoolExecutor(3) as pool:
