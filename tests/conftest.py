@@ -23,6 +23,27 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 DEMO_TODAY = "2026-11-29"  # the day the demo caseload in examples/ is written for
 GGA = Path(sys.executable).with_name("gga")
+GOLDEN = Path(__file__).parent / "golden"
+REGEN = os.environ.get("GGA_REGEN_GOLDEN") == "1"
+_OPEN = os.open  # taken before the guard on writes is installed: only golden files are written with it
+
+
+def regenerate(golden: Path, text: str) -> None:
+    """Write a golden file, past the guard that keeps tests inside tmp_path."""
+    fd = _OPEN(golden, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def golden(name: str, actual: str) -> str:
+    """What tests/golden/NAME holds. With GGA_REGEN_GOLDEN=1 it is first written from `actual`:
+    after a deliberate change, then read the diff (and look at the renders) before committing."""
+    path = GOLDEN / name
+    if REGEN:
+        regenerate(path, actual)
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)
