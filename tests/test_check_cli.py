@@ -7,21 +7,14 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from casebuilder import case_yaml, genogram_yaml
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 Make = Callable[[dict[str, str]], Path]
 
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-11-25
-worker: Peter Brood
-measure: {kind: ots, start: 2026-11-25, end: 2027-11-25}
-local_team: {name: Jeugdteam Escamp}
-phase: 1
-phases:
-  - {phase: 1, start: 2026-11-25}
-"""
-GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+CASE = case_yaml([(1, "2026-11-25")], registered="2026-11-25", measure=("2026-11-25", "2027-11-25"),
+                 local_team="{name: Jeugdteam Escamp}")
+GENOGRAM = genogram_yaml("els")
 
 
 def test_check_json_has_the_contract_shape(gga: Run, caseload: Make) -> None:

@@ -25,22 +25,13 @@ from gga_cli.models import FILE_KINDS
 from gga_cli.errors import Refused as Refusal
 from gga_cli.recordings import record_score
 
-from casebuilder import opened
+from casebuilder import case_yaml, genogram_yaml, opened
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-phase: 1
-phases:
-  - {phase: 1, start: 2026-02-03}
-"""
+CASE = case_yaml()
 
-GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+GENOGRAM = genogram_yaml("els")
 SCORES = "# Scores.\n- {date: 2026-02-04, score: 3}\n"
 
 

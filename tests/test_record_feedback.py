@@ -17,24 +17,14 @@ from gga_cli.recordings import record_contact, record_score
 from gga_cli.rules import REGISTRY, Context, Deadline, Rule
 from gga_cli.rules.registry import finding
 
-from casebuilder import opened
+from casebuilder import case_yaml, genogram_yaml, opened
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 TODAY = dt.date(2026, 12, 1)
 
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-phase: 2
-phases:
-  - {phase: 1, start: 2026-02-03}
-  - {phase: 2, start: 2026-04-20}
-"""
+CASE = case_yaml([(1, "2026-02-03"), (2, "2026-04-20")])
 
-GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+GENOGRAM = genogram_yaml("els")
 
 
 @pytest.fixture

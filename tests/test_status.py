@@ -8,6 +8,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from casebuilder import case_yaml as built_case
+from casebuilder import genogram_yaml
 from conftest import golden
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -16,15 +18,13 @@ TODAY = "2026-11-29"
 
 
 def case_yaml(case_id: str, family: str, worker: str, phase: int = 1, closed: str = "") -> str:
-    phases = "\n".join(f"  - {{phase: {p}, start: 2026-{p + 8:02d}-01}}" for p in range(1, phase + 1))
-    return (
-        f"id: {case_id}\nfamily: {family}\nregistered: 2026-09-01\nworker: {worker}\n"
-        "measure: {kind: ots, start: 2026-09-01, end: 2027-09-01}\nlocal_team: {name: Jeugdteam Escamp}\n"
-        f"phase: {phase}\nphases:\n{phases}\n{closed}"
-    )
+    """A case registered on 2026-09-01 that reached each next phase on the first of a month."""
+    phases = [(p, f"2026-{p + 8:02d}-01") for p in range(1, phase + 1)]
+    return built_case(phases, registered="2026-09-01", measure=("2026-09-01", "2027-09-01"), local_team="{name: Jeugdteam Escamp}",
+                      id=case_id, family=family, worker=worker) + closed
 
 
-GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+GENOGRAM = genogram_yaml("els")
 
 CASELOAD = {
     "cases/2026-0001/case.yaml": case_yaml("2026-0001", "Familie Brood", "Peter Brood", phase=2),
