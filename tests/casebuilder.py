@@ -13,7 +13,8 @@ each test naming only what it adds (a phase, the local team, a network member).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from gga_cli.caseload import Caseload
@@ -22,6 +23,7 @@ from gga_cli.diagnostics import Diagnostic
 from gga_cli.i18n import Lang
 from gga_cli.loader import load_case
 from gga_cli.models.settings import Settings
+from gga_cli.rules import REGISTRY, Rule
 
 Phase = int | str
 ROOT = Path("/nonexistent/caseload")  # never touched: every file is handed to the loader
@@ -253,3 +255,20 @@ def opened(folder: Path, today: dt.date, lang: Lang | None = None) -> tuple[Case
     """The caseload of a case folder on disk, judged on `today`, and the folder: what a
     recording function takes."""
     return Caseload.of_case(str(folder), today=today, lang=lang)
+
+
+@contextmanager
+def standing_in(*rules: Rule, leaving_out: Iterable[str] = ()) -> Iterator[None]:
+    """The rule registry with the codes `leaving_out` names taken out and `rules` in their place
+    (a code already there keeps its place): a gate's or a feedback's mechanics, tested whatever
+    the real rules say. Restored whole and in order afterwards: the rules run in registry order."""
+    saved = dict(REGISTRY)
+    for code in list(leaving_out):
+        REGISTRY.pop(code, None)
+    for rule in rules:
+        REGISTRY[rule.code] = rule
+    try:
+        yield
+    finally:
+        REGISTRY.clear()
+        REGISTRY.update(saved)
