@@ -1,5 +1,6 @@
-"""Shared fixtures: a caseload written inline into tmp_path, the real `gga` entry point,
-and a guard that fails any test writing outside its tmp_path."""
+"""Shared fixtures: a caseload written inline into tmp_path, the real `gga` entry point (run in
+the test process, or as the installed script in a process of its own), golden files, and a
+guard that fails any test writing outside its tmp_path."""
 
 from __future__ import annotations
 
@@ -145,8 +146,7 @@ def run_in_process(args: tuple[str, ...], cwd: Path, input: str | None = None, e
     with pytest.MonkeyPatch.context() as patch:
         for name, value in {**ENVIRONMENT, **(env or {})}.items():
             patch.setenv(name, value)
-        if "FORCE_COLOR" not in (env or {}):
-            patch.delenv("FORCE_COLOR", raising=False)
+        patch.delenv("FORCE_COLOR", raising=False)
         patch.chdir(cwd)
         patch.setattr(sys, "argv", [str(GGA), *args])
         patch.setattr(sys, "stdin", stdin)
@@ -177,8 +177,7 @@ def run_in_process(args: tuple[str, ...], cwd: Path, input: str | None = None, e
 def run_process(args: tuple[str, ...], cwd: Path, input: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed `gga` script in a process of its own."""
     environment = {**os.environ, **ENVIRONMENT, **(env or {})}
-    if "FORCE_COLOR" not in (env or {}):
-        environment.pop("FORCE_COLOR", None)
+    environment.pop("FORCE_COLOR", None)
     return subprocess.run([str(GGA), *args], cwd=cwd, input=input, capture_output=True, text=True, env=environment, timeout=120)
 
 
