@@ -4,11 +4,17 @@
 the method asks: it yields no finding at all. A test changes one thing (`edit`, or a file
 of its own) and asserts the complete list of what the rules then find (`findings`).
 Phases: 1, 2, 3, and "closed" (phase 3, closed on 2026-04-20).
+
+The tests of recordings and of reading files start from less: the same family registered on
+2026-02-03, its case.yaml (`case_yaml`) and a genogram of Els and Sjors (`genogram_yaml`),
+each test naming only what it adds (a phase, the local team, a network member).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from gga_cli.caseload import Caseload
@@ -17,6 +23,7 @@ from gga_cli.diagnostics import Diagnostic
 from gga_cli.i18n import Lang
 from gga_cli.loader import load_case
 from gga_cli.models.settings import Settings
+from gga_cli.rules import REGISTRY, Rule
 
 Phase = int | str
 ROOT = Path("/nonexistent/caseload")  # never touched: every file is handed to the loader
@@ -58,23 +65,52 @@ def _until(phase: Phase) -> dt.date:
     return dt.date(2026, 4, 20) if phase == "closed" else TODAY[phase]
 
 
+def case_yaml(
+    phases: Sequence[tuple[int, str]] = ((1, "2026-02-03"),), *, registered: str = "2026-02-03",
+    measure: tuple[str, str] = ("2026-02-01", "2027-02-01"), local_team: str | None = None,
+    id: str = "2026-0042", family: str = "Familie Brood", worker: str = "Peter Brood",
+) -> str:
+    """case.yaml of an open OTS case in the phase it reached last: (phase, start) of each phase,
+    the measure's (start, end), the local team as its flow mapping."""
+    team = f"local_team: {local_team}\n" if local_team else ""
+    steps = "\n".join(f"  - {{phase: {p}, start: {start}}}" for p, start in phases)
+    return (
+        f"id: {id}\nfamily: {family}\nregistered: {registered}\nworker: {worker}\n"
+        f"measure: {{kind: ots, start: {measure[0]}, end: {measure[1]}}}\n{team}"
+        f"phase: {phases[-1][0]}\nphases:\n{steps}\n"
+    )
+
+
 def _case_yaml(phase: Phase) -> str:
     n = _phase_number(phase)
-    phases = "\n".join(f"  - {{phase: {p}, start: {start}}}" for p, start in PHASE_STARTS[:n])
-    text = (
-        "id: 2026-0042\n"
-        "family: Familie Brood\n"
-        "registered: 2026-01-05\n"
-        "worker: Peter Brood\n"
-        "measure: {kind: ots, start: 2026-01-05, end: 2027-01-05}\n"
-        "local_team: {name: Jeugdteam Escamp, contact: Ilse de Wit}\n"
-        f"phase: {n}\n"
-        f"phases:\n{phases}\n"
-    )
+    text = case_yaml(PHASE_STARTS[:n], registered="2026-01-05", measure=("2026-01-05", "2027-01-05"),
+                     local_team="{name: Jeugdteam Escamp, contact: Ilse de Wit}")
     if n == 3:
         text += "sharing:\n  - {date: 2026-04-15, basis: consent, given_by: [els, ron], scope: overdracht aan jeugdteam}\n"
     if phase == "closed":
         text += "closed: {date: 2026-04-20, reason: blijvend veilig, handed_over_to: Jeugdteam Escamp}\n"
+    return text
+
+
+PEOPLE = {
+    "els": "{id: els, name: Els, sex: f, born: 1983}",
+    "sjors": "{id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [els], child: true, index: true}",
+}
+NETWORK = {
+    "oma": "{id: oma, name: Oma, kind: informal, relation: oma van Sjors}",
+    "ggz": "{id: ggz, name: GGZ Delfland, kind: professional, relation: behandelaar van Els}",
+}
+
+
+def genogram_yaml(*people: str, network: Sequence[str] = (), trusted_person: str | None = None) -> str:
+    """genogram.yaml of these people (keys of PEOPLE; default Els and her son Sjors, the index
+    child) and network members (keys of NETWORK), Sjors trusting `trusted_person` where given."""
+    entries = [PEOPLE[name] for name in people or ("els", "sjors")]
+    if trusted_person:
+        entries = [e.replace("index: true}", f"index: true, trusted_person: {trusted_person}}}") for e in entries]
+    text = "people:\n" + "".join(f"  - {entry}\n" for entry in entries)
+    if network:
+        text += "network:\n" + "".join(f"  - {NETWORK[name]}\n" for name in network)
     return text
 
 
@@ -89,11 +125,7 @@ network:
 """
 
 
-def _safety_plan(phase: Phase) -> str:
-    n = _phase_number(phase)
-    text = """\
-reason: Melding van huiselijk geweld; Sjors gaat niet meer naar school.
-assessments:
+FIRST_ASSESSMENT = """\
   - date: 2026-01-07
     tool: arij
     version: "2018"
@@ -101,6 +133,11 @@ assessments:
       - {kind: physical_abuse, note: klappen bij ruzie tussen de ouders}
     conclusion: unsafe
 """
+
+
+def _safety_plan(phase: Phase) -> str:
+    n = _phase_number(phase)
+    text = "reason: Melding van huiselijk geweld; Sjors gaat niet meer naar school.\nassessments:\n" + FIRST_ASSESSMENT
     if n == 3:
         text += "  - {date: 2026-03-30, tool: arij, version: \"2018\", conclusion: safe}\n"
     text += """\
@@ -142,15 +179,17 @@ def _change_plan(phase: Phase) -> str:
     )
 
 
-SAFEGUARDING_PLAN = """\
-relapse_signals: [Sjors blijft 's ochtends in bed.]
-relapse_actions:
-  - {who: [oma], action: Oma belt het jeugdteam dezelfde dag.}
-continued_help:
-  - {provider: GGZ Delfland, help: nazorg moeder, until: 2027-06-01}
-guardian: {name: Ilse de Wit, organisation: Jeugdteam Escamp}
-established: 2026-04-13
-"""
+def safeguarding_plan(established: str = "2026-04-13") -> str:
+    """safeguarding-plan.yaml, complete: signals, actions, continued help and its guardian."""
+    return (
+        "relapse_signals: [Sjors blijft 's ochtends in bed.]\n"
+        "relapse_actions:\n"
+        "  - {who: [oma], action: Oma belt het jeugdteam dezelfde dag.}\n"
+        "continued_help:\n"
+        "  - {provider: GGZ Delfland, help: nazorg moeder, until: 2027-06-01}\n"
+        "guardian: {name: Ilse de Wit, organisation: Jeugdteam Escamp}\n"
+        f"established: {established}\n"
+    )
 
 
 def contact_line(day: str, kind: str, alone: bool = False) -> str:
@@ -177,7 +216,7 @@ def clean(phase: Phase = 1) -> dict[str, str]:
     if _phase_number(phase) >= 2:
         files["change-plan.yaml"] = _change_plan(phase)
     if _phase_number(phase) == 3:
-        files["safeguarding-plan.yaml"] = SAFEGUARDING_PLAN
+        files["safeguarding-plan.yaml"] = safeguarding_plan()
     return files
 
 
@@ -222,3 +261,20 @@ def opened(folder: Path, today: dt.date, lang: Lang | None = None) -> tuple[Case
     """The caseload of a case folder on disk, judged on `today`, and the folder: what a
     recording function takes."""
     return Caseload.of_case(str(folder), today=today, lang=lang)
+
+
+@contextmanager
+def standing_in(*rules: Rule, leaving_out: Iterable[str] = ()) -> Iterator[None]:
+    """The rule registry with the codes `leaving_out` names taken out and `rules` in their place
+    (a code already there keeps its place): a gate's or a feedback's mechanics, tested whatever
+    the real rules say. Restored whole and in order afterwards: the rules run in registry order."""
+    saved = dict(REGISTRY)
+    for code in list(leaving_out):
+        REGISTRY.pop(code, None)
+    for rule in rules:
+        REGISTRY[rule.code] = rule
+    try:
+        yield
+    finally:
+        REGISTRY.clear()
+        REGISTRY.update(saved)

@@ -24,7 +24,7 @@ def age(root: Path) -> None:
 
 def board(gga: Run, root: Path, *args: str) -> dict[str, dict[str, object]]:
     result = gga("status", str(root), "--format", "json", "--today", TODAY, *args)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode == 1, result.stderr  # every board here holds a case with errors
     return {row["id"]: row for row in json.loads(result.stdout)["cases"]}
 
 

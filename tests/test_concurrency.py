@@ -25,22 +25,13 @@ from gga_cli.models import FILE_KINDS
 from gga_cli.errors import Refused as Refusal
 from gga_cli.recordings import record_score
 
-from casebuilder import opened
+from casebuilder import case_yaml, genogram_yaml, opened
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-phase: 1
-phases:
-  - {phase: 1, start: 2026-02-03}
-"""
+CASE = case_yaml()
 
-GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+GENOGRAM = genogram_yaml("els")
 SCORES = "# Scores.\n- {date: 2026-02-04, score: 3}\n"
 
 
@@ -85,9 +76,9 @@ def test_parallel_processes_keep_every_entry(folder: Path) -> None:
     assert leftovers(folder) == []
 
 
-def test_parallel_commands_through_the_entry_point_keep_every_entry(gga: Run, folder: Path) -> None:
+def test_parallel_commands_through_the_entry_point_keep_every_entry(gga_process: Run, folder: Path) -> None:
     def worker(w: int) -> list[int]:
-        return [gga("score", "5", "--note", f"g{w}-{i}", "--today", "2026-02-12", cwd=folder,
+        return [gga_process("score", "5", "--note", f"g{w}-{i}", "--today", "2026-02-12", cwd=folder,
                     env={"GGA_LOCK_TIMEOUT": "120"}).returncode for i in range(4)]
 
     with ThreadPoolExecutor(3) as pool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -12,24 +11,12 @@ from subprocess import CompletedProcess
 import pytest
 import yaml
 
-from conftest import DEMO_TODAY, EXAMPLES
+from conftest import DEMO_TODAY, EXAMPLES, golden
 from gga_cli.genogram import drawing
 from gga_cli.genogram.layout import Layout, layout
 from gga_cli.models.genogram import Genogram
 
-GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 29)
-REGEN = os.environ.get("GGA_REGEN_GOLDEN") == "1"
-_OPEN = os.open  # taken before the guard on writes is installed: only golden files are written with it
-
-
-def regenerate(golden: Path, text: str) -> None:
-    """Write a golden file (GGA_REGEN_GOLDEN=1 only), past the guard that keeps tests inside tmp_path."""
-    fd = _OPEN(golden, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        os.write(fd, text.encode("utf-8"))
-    finally:
-        os.close(fd)
 
 
 def genogram(text: str) -> Genogram:
@@ -156,10 +143,7 @@ def test_the_demo_genograms_match_their_golden_svg(folder: str, gga: Callable[..
     result = gga("genogram", "--case", str(EXAMPLES / "cases" / folder), "--today", DEMO_TODAY, cwd=EXAMPLES)
     assert result.returncode == 0, result.stderr
     ET.fromstring(result.stdout)
-    golden = GOLDEN / f"genogram-{folder}.svg"
-    if REGEN:
-        regenerate(golden, result.stdout)
-    assert result.stdout == golden.read_text(encoding="utf-8")
+    assert result.stdout == golden(f"genogram-{folder}.svg", result.stdout)
 
 
 def test_genogram_writes_the_file_given_with_o(gga: Callable[..., CompletedProcess[str]], tmp_path: Path) -> None:

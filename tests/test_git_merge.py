@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from casebuilder import case_yaml, genogram_yaml
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 GITATTRIBUTES = """\
@@ -20,25 +22,9 @@ scores.yaml merge=union
 contacts.yaml merge=union
 """
 
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-local_team: {name: Jeugdteam Escamp}
-phase: 1
-phases:
-  - {phase: 1, start: 2026-02-03}
-"""
+CASE = case_yaml(local_team="{name: Jeugdteam Escamp}")
 
-GENOGRAM = """\
-people:
-  - {id: els, name: Els, sex: f, born: 1983}
-  - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [els], child: true, index: true, trusted_person: oma}
-network:
-  - {id: oma, name: Oma, kind: informal, relation: oma van Sjors}
-"""
+GENOGRAM = genogram_yaml(network=["oma"], trusted_person="oma")
 
 # git with no configuration of the machine it runs on: no identity, so gga's fallback is used
 GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}

@@ -6,25 +6,13 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from casebuilder import case_yaml, genogram_yaml
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.loader import load_case
 
 TODAY = dt.date(2026, 11, 29)
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-phase: 1
-phases:
-  - {phase: 1, start: 2026-02-03}
-"""
-GENOGRAM = """\
-people:
-  - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, child: true, index: true}
-  - {id: els, name: Els, sex: f, born: 1983}
-"""
+CASE = case_yaml()
+GENOGRAM = genogram_yaml()
 
 
 def load(tmp_path: Path, files: dict[str, str | bytes]) -> list[Diagnostic]:

@@ -10,26 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from casebuilder import case_yaml, genogram_yaml
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-phase: 1
-phases:
-  - {phase: 1, start: 2026-02-03}
-"""
+CASE = case_yaml()
 
-GENOGRAM = """\
-people:
-  - {id: els, name: Els, sex: f, born: 1983}
-  - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [els], child: true, index: true}
-network:
-  - {id: ggz, name: GGZ Delfland, kind: professional, relation: behandelaar van Els}
-"""
+GENOGRAM = genogram_yaml(network=["ggz"])
 
 CONTACTS = """\
 # Contacten met het gezin.\r

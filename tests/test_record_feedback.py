@@ -17,24 +17,14 @@ from gga_cli.recordings import record_contact, record_score
 from gga_cli.rules import REGISTRY, Context, Deadline, Rule
 from gga_cli.rules.registry import finding
 
-from casebuilder import opened
+from casebuilder import case_yaml, genogram_yaml, opened, standing_in
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 TODAY = dt.date(2026, 12, 1)
 
-CASE = """\
-id: 2026-0042
-family: Familie Brood
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-phase: 2
-phases:
-  - {phase: 1, start: 2026-02-03}
-  - {phase: 2, start: 2026-04-20}
-"""
+CASE = case_yaml([(1, "2026-02-03"), (2, "2026-04-20")])
 
-GENOGRAM = "people:\n  - {id: els, name: Els, sex: f, born: 1983}\n"
+GENOGRAM = genogram_yaml("els")
 
 
 @pytest.fixture
@@ -57,17 +47,10 @@ def stand_ins() -> Iterator[None]:
         return [Deadline("G117", case.id, s.date + dt.timedelta(days=5),
                          f"score {s.score} is een veiligheidsalarm: herzie het veiligheidsplan") for s in case.scores if s.score <= 3]
 
-    saved = dict(REGISTRY)  # restored whole and in order: the rules run in registry order
-    for code in list(REGISTRY):
-        if code.startswith("G"):
-            del REGISTRY[code]
-    REGISTRY["G109"] = Rule("G109", Severity.WARNING, "score after contact", "score na contact", check=unscored)
-    REGISTRY["G117"] = Rule("G117", Severity.ERROR, "alarm", "alarm", check=lambda case, ctx: [], deadlines=alarms)
-    try:
+    with standing_in(Rule("G109", Severity.WARNING, "score after contact", "score na contact", check=unscored),
+                     Rule("G117", Severity.ERROR, "alarm", "alarm", check=lambda case, ctx: [], deadlines=alarms),
+                     leaving_out=[code for code in REGISTRY if code.startswith("G")]):
         yield
-    finally:
-        REGISTRY.clear()
-        REGISTRY.update(saved)
 
 
 def test_a_new_finding_and_a_solved_one_are_reported(folder: Path, stand_ins: None) -> None:

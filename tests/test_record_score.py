@@ -10,30 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from casebuilder import case_yaml, genogram_yaml
 from gga_cli.loader import load_document
 from gga_cli.models import FILE_KINDS
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
-CASE = """\
-# yaml-language-server: $schema=../../schemas/case.schema.json
-id: 2026-0042
-family: Familie Brood   # een schuilnaam
-registered: 2026-02-03
-worker: Peter Brood
-measure: {kind: ots, start: 2026-02-01, end: 2027-02-01}
-phase: 1
-phases:
-  - {phase: 1, start: 2026-02-03}
-"""
+CASE = "# yaml-language-server: $schema=../../schemas/case.schema.json\n" + case_yaml().replace(
+    "Familie Brood\n", "Familie Brood   # een schuilnaam\n")
 
-GENOGRAM = """\
-people:
-  - {id: els, name: Els, sex: f, born: 1983}
-  - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [els], child: true, index: true}
-network:
-  - {id: oma, name: Oma, kind: informal, relation: oma van Sjors}
-"""
+GENOGRAM = genogram_yaml(network=["oma"])
 
 SCORES = """\
 # yaml-language-server: $schema=../../schemas/scores.schema.json

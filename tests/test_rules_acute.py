@@ -6,18 +6,10 @@ import datetime as dt
 
 import pytest
 
-from casebuilder import TODAY, clean, edit, findings, upto, without
+from casebuilder import FIRST_ASSESSMENT, TODAY, clean, edit, findings, upto, without
 from gga_cli.models.settings import Settings
 
 D = dt.date
-FIRST_ASSESSMENT = """\
-  - date: 2026-01-07
-    tool: arij
-    version: "2018"
-    threats:
-      - {kind: physical_abuse, note: klappen bij ruzie tussen de ouders}
-    conclusion: unsafe
-"""
 
 
 @pytest.mark.parametrize("phase", [1, 2, 3, "closed"])
