@@ -238,6 +238,7 @@ class NewCase:
     start: dt.date
     end: dt.date | None
     team: str | None = None
+    previous: tuple[str, ...] = ()  # earlier cases of the family: it came back
 
 
 def next_id(root: Path, year: int) -> str:
@@ -285,6 +286,7 @@ def new_case(root: Path, spec: NewCase) -> Path:
         "phases:",
         f"  - {{phase: 1, start: {spec.registered.isoformat()}}}",
         "sharing: []",
+        *([f"previous_cases: [{', '.join(spec.previous)}]"] if spec.previous else []),
         "waivers: []",
     ]
     genogram_lines = [

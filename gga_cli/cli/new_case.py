@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -39,12 +40,17 @@ def new_case(
     start: Annotated[str | None, typer.Option("--start", metavar="YYYY-MM-DD", help="Start of the measure (default: registration).")] = None,
     end: Annotated[str | None, typer.Option("--end", metavar="YYYY-MM-DD", help="End of the measure; needed for ots and jr.")] = None,
     team: Annotated[str | None, typer.Option("--team", help="The worker's team.")] = None,
+    previous: Annotated[
+        list[str] | None,
+        typer.Option("--previous", metavar="YYYY-NNNN", help="An earlier case of this family (repeat for more): the family came back."),
+    ] = None,
     root: Annotated[Path | None, typer.Option("--root", help="The caseload (default: the one you are in).")] = None,
     today_: TodayOpt = None,
 ) -> int:
     """Scaffold the next case id (YYYY-NNNN, year of registration) and print its folder.
 
-    Asks for missing values on a terminal.
+    Asks for missing values on a terminal. --previous names an earlier case of the family
+    (`previous_cases` in case.yaml), so that `gga stats` counts its return.
 
     Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots --end 2027-02-01
     """
@@ -67,7 +73,10 @@ def new_case(
             raise UsageError(f"{label} holds a control character")
     if registered_on > today(today_):
         raise UsageError(f"--registered {registered_on} is after today")
-    spec = NewCase(family, registered_on, worker, kind.value, day(start, registered_on), end_on, team)
+    for earlier in previous or []:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{4}", earlier):
+            raise UsageError(f"--previous {earlier}: a case id is YYYY-NNNN")
+    spec = NewCase(family, registered_on, worker, kind.value, day(start, registered_on), end_on, team, tuple(previous or ()))
     console.line(str(scaffold(caseload, spec)))
     return 0
 
