@@ -246,3 +246,23 @@ class Count:
             back12 += any(d <= ends.replace(year=ends.year + 1) for d in came)
             back24 += any(d <= ends.replace(year=ends.year + 2) for d in came)
         return {"closed": len(closed), "returned_12m": back12, "returned_24m": back24}
+
+
+def workload(cases: list[dict[str, Any]], today: dt.date, per: str) -> dict[str, dict[str, int]]:
+    """Per worker (or team): open cases, open alarms, cases out of touch; counted again."""
+    count = Count(cases, today, today, today)
+    out: dict[str, dict[str, int]] = {}
+    for c in cases:
+        if count.closed(c) is not None:
+            continue
+        row = out.setdefault(c["case"].get(per) or "", {"open_cases": 0, "open_alarms": 0, "without_contact": 0})
+        row["open_cases"] += 1
+        assessed = [a["date"] for a in count.assessments(c)]
+        updates = count.plan_updates(c)
+        row["open_alarms"] += any(not any(d >= a for d in assessed) or not any(d >= a for d in updates) for a in count.alarm_days(c))
+        contacts = [x["date"] for x in count.family_contacts(c)]
+        if contacts:
+            row["without_contact"] += (today - contacts[-1]).days > count.gap_after(c, contacts[-1])
+        else:
+            row["without_contact"] += (today - c["case"]["registered"]).days > 7
+    return out
