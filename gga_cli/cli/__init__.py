@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from gga_cli import __version__
-from gga_cli.cli import agenda, check, close, contact, genogram, handover, init, new_case, phase, rules, schema, score, show, stats, status
+from gga_cli.cli import agenda, check, close, contact, export, genogram, handover, init, new_case, phase, rules, schema, score, show, stats, status
 
 _SETTINGS: dict[str, Any] = {
     "name": "gga",
@@ -21,7 +21,7 @@ _SETTINGS: dict[str, Any] = {
 }
 app = typer.Typer(**_SETTINGS)
 
-for module in (agenda, check, close, contact, genogram, handover, init, new_case, phase, rules, schema, score, show, stats, status):
+for module in (agenda, check, close, contact, export, genogram, handover, init, new_case, phase, rules, schema, score, show, stats, status):
     module.register(app)
 
 

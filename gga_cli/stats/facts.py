@@ -67,7 +67,8 @@ class CaseFacts:
     overdue: int = 0  # open deadlines overdue on the day judged (the board's count)
 
     def to_json(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        plain: dict[str, Any] = _plain(asdict(self))
+        return plain
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseFacts:

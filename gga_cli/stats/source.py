@@ -98,7 +98,8 @@ def _read(path: Path, key: str) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("cases"), dict):
-        return data["cases"]
+        cases: dict[str, Any] = data["cases"]
+        return cases
     return {}
 
 
