@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import LangOpt, Language, PathArg, TodayOpt, UsageError, day, handles_errors, today
+from gga_cli.cli.common import LangOpt, Language, PathArg, Refused, TodayOpt, UsageError, day, handles_errors, today
 from gga_cli.i18n import Lang
 
 
@@ -17,6 +17,8 @@ class StatsFormat(StrEnum):
     text = "text"
     json = "json"
     csv = "csv"
+    html = "html"
+    pdf = "pdf"
 
 
 class By(StrEnum):
@@ -45,6 +47,10 @@ def stats(
     zaken", so that no figure points at one family. Facts of unchanged cases come from
     the cache in <caseload>/.gga/.
 
+    html: one self-contained page with charts (timeliness per month, days in each
+    phase, score change, returns) and their tables; pdf: the same through typst (needs
+    -o). Both need matplotlib: pip install 'gga[stats]'.
+
     Example: gga stats examples --by worker --from 2026-01-01 --to 2026-11-29 --today 2026-11-29
     """
     from gga_cli.caseload import resolve
@@ -62,7 +68,10 @@ def stats(
     target = resolve([path] if path else [])
     with console.progress("zaken laden" if language != "en" else "loading cases") as begin:
         found, settings, ctx = facts(target, now, language, begin)
-    report = figures(found, ctx, Period(start, end), by.value if by else None, settings.stats.min_group)
+    group = by.value if by else None
+    if format in (StatsFormat.html, StatsFormat.pdf):
+        return _document(found, ctx, Period(start, end), group, settings, format is StatsFormat.pdf, output)
+    report = figures(found, ctx, Period(start, end), group, settings.stats.min_group)
     if format is StatsFormat.json:
         import json
 
@@ -76,6 +85,32 @@ def stats(
 
         text = as_text(report, by.value if by else None, settings.deadlines, ctx.lang)
     _out(text, output)
+    return 0
+
+
+def _document(found: Any, ctx: Any, period: Any, by: str | None, settings: Any, pdf: bool, output: Path | None) -> int:
+    from gga_cli.handover.pdf import RenderError
+    from gga_cli.stats.charts import ChartsUnavailable
+    from gga_cli.stats.page import document
+
+    if pdf and output is None:
+        raise UsageError("--format pdf writes a file: name it with -o")
+    try:
+        made = document(found, ctx, period, by, settings.stats.min_group, settings.deadlines, pdf)
+    except ChartsUnavailable as err:
+        raise Refused(f"{err}; nothing written") from None
+    except RenderError as err:
+        raise Refused(str(err)) from None
+    if isinstance(made, bytes):
+        assert output is not None
+        from gga_cli.atomic import write_bytes
+
+        try:
+            write_bytes(output, made)
+        except OSError as err:
+            raise UsageError(f"cannot write {output}: {err.strerror}") from None
+    else:
+        _out(made, output)
     return 0
 
 

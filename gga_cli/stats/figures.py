@@ -14,14 +14,14 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from gga_cli.rules.registry import Context
 from gga_cli.rules.timeline import add_years
 from gga_cli.stats.definitions import alone_min_age
 from gga_cli.stats.facts import CaseFacts
 
-By = Literal["team", "worker", "measure", "phase"]
+BY = ("team", "worker", "measure", "phase")
 TIMELINESS = ("G101", "G102", "G103", "G107", "G108", "G109", "G117")
 PHASE1_MONTHS = (30, 183)  # the booklet: phase 1 takes "een maand ... een half jaar"
 
@@ -351,7 +351,7 @@ def returns(scope: Scope, cases: list[CaseFacts], everyone: list[CaseFacts]) -> 
 # the whole ------------------------------------------------------------------------------
 
 
-def key_of(f: CaseFacts, by: By, period: Period) -> str | int:
+def key_of(f: CaseFacts, by: str, period: Period) -> str | int:
     if by == "phase":
         return phase_on(f, period.end) or 0
     value = {"team": f.team, "worker": f.worker, "measure": f.measure}[by]
@@ -374,8 +374,9 @@ def group(scope: Scope, key: str | int | None, cases: list[CaseFacts], everyone:
     }
 
 
-def stats(everyone: list[CaseFacts], ctx: Context, period: Period, by: By | None, min_group: int) -> dict[str, Any]:
-    """Every figure over the cases open in the period, whole or grouped (the JSON contract)."""
+def stats(everyone: list[CaseFacts], ctx: Context, period: Period, by: str | None, min_group: int) -> dict[str, Any]:
+    """Every figure over the cases open in the period, whole or grouped by `by` (one of `BY`;
+    the JSON contract)."""
     scope = Scope(period, ctx, min_group)
     counted = [f for f in everyone if scope.touches(f)]
     groups: dict[str | int | None, list[CaseFacts]] = {}
@@ -390,3 +391,18 @@ def stats(everyone: list[CaseFacts], ctx: Context, period: Period, by: By | None
         "unreadable": sum(f.registered is None for f in everyone),
         "groups": [group(scope, k, v, everyone) for k, v in sorted(groups.items(), key=lambda kv: str(kv[0]))],
     }
+
+
+def months(everyone: list[CaseFacts], ctx: Context, period: Period, min_group: int) -> list[tuple[str, dict[str, Any]]]:
+    """Timeliness a calendar month of the period (its first and last month cut to the period)."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    first = period.start.replace(day=1)
+    while first <= period.end:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        month = Period(max(first, period.start), min(following - dt.timedelta(days=1), period.end))
+        scope = Scope(month, ctx, min_group)
+        cases = [f for f in everyone if scope.touches(f)]
+        out.append((first.isoformat()[:7], timeliness(scope, cases) if not scope.few(len(cases)) else
+                    {code: {"share": None} for code in TIMELINESS}))
+        first = following
+    return out
