@@ -133,7 +133,9 @@ def test_a_figure_resting_on_too_few_cases_has_no_value_but_keeps_its_total(gga:
 
 
 def test_min_group_defaults_to_five(gga: Gga, tmp_path: Path) -> None:
-    data = figures(gga, EXAMPLES)
+    root = tmp_path / "demo"
+    shutil.copytree(EXAMPLES, root)
+    data = figures(gga, root)
     assert data["min_group"] == 5
     assert data["from"] == "2025-11-29"
 

@@ -98,8 +98,8 @@ def test_the_pdf_report_holds_the_charts_and_tables(gga: Gga, tmp_path: Path) ->
         assert needle in text
 
 
-def test_a_pdf_needs_a_file_to_go_to(gga: Gga) -> None:
-    result = gga("stats", str(EXAMPLES), "--format", "pdf", "--today", DEMO_TODAY)
+def test_a_pdf_needs_a_file_to_go_to(gga: Gga, tmp_path: Path) -> None:
+    result = gga("stats", str(demo(tmp_path)), "--format", "pdf", "--today", DEMO_TODAY)
     assert (result.returncode, result.stderr) == (2, "gga: --format pdf writes a file: name it with -o\n")
 
 

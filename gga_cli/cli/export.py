@@ -36,7 +36,7 @@ def export(
     key gives a case the same pseudonym in every export. Without a key (of 16 characters
     or more) nothing is written.
 
-    Example: GGA_EXPORT_KEY=... gga export examples --format csv -o bi/ --today 2026-11-29
+    Example: gga export examples --format csv -o bi/ --today 2026-11-29   (with GGA_EXPORT_KEY set)
     """
     from gga_cli.caseload import resolve
     from gga_cli.stats.export import COLUMNS, MIN_KEY, csv_bytes, parquet_bytes, rows
