@@ -1,4 +1,5 @@
-"""What the figures need of one case, as plain dated data: small, free of names and notes,
+"""What the figures need of one case, as plain dated data: small, free of notes and of the
+family's names (the worker and team stay, to group by),
 and the same whatever period is asked, so it can be cached between runs as JSON.
 
 `case_facts(case, diagnostics, ctx)` is pure: a loaded and judged case goes in, its facts
@@ -13,104 +14,110 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gga_cli.diagnostics import Diagnostic, Severity
-from gga_cli.models import CaseFolder
-from gga_cli.rules.registry import Context
-from gga_cli.stats.definitions import alarm_answer_days, contact_gap, family_contacts
+
+if TYPE_CHECKING:  # the models and rules are needed for fresh facts only, never for cached ones
+    from gga_cli.models import CaseFolder
+    from gga_cli.rules.registry import Context
 
 CLOSURE_RULES = ("G113", "G130", "G131")
+NEVER = 0  # in a column of days: there is no such day (day numbers start at 1, 1 January of year 1)
+
+Days = tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class Alarm:
-    day: dt.date
-    answered: dt.date | None  # the later of the new assessment and the plan's review, once both are there
-    in_time: bool  # both within their days (G117)
-
-
-@dataclass(frozen=True)
-class FamilyContact:
-    day: dt.date
-    gap: int  # the most days to the next family contact (G108)
-    scored: dt.date | None  # the first score on or after the contact's day (G109)
+def day_number(day: dt.date) -> int:
+    """A day as its number (proleptic Gregorian ordinal): the facts count days in whole numbers,
+    which cost nothing to read back from the cache."""
+    return day.toordinal()
 
 
 @dataclass(frozen=True)
 class Child:
-    born: dt.date | None
-    alone: tuple[dt.date, ...]  # days the child was spoken alone, oldest first
+    born: int | None  # the birth day (1 January where only the year is known)
+    of_age: int | None  # the day the child reaches `alone_min_age` (G107)
+    alone: Days  # days the child was spoken alone, oldest first
 
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """One case as the figures count it. `registered` is None where case.yaml failed."""
+    """One case as the figures count it, every day a day number. `registered` is None where
+    case.yaml failed. The entries are columns of equal length, oldest first."""
 
     id: str
     errors: bool  # errors in the case's own files (F rules)
-    registered: dt.date | None = None
-    closed: dt.date | None = None
+    registered: int | None = None
+    closed: int | None = None
     team: str | None = None
     worker: str | None = None
     measure: str | None = None
     phase: int | None = None
-    phases: tuple[tuple[int, dt.date], ...] = ()  # the phase history, oldest first
+    phases: tuple[tuple[int, int], ...] = ()  # (phase, start): the phase history
     previous: tuple[str, ...] = ()  # previous_cases
-    due: dict[str, tuple[dt.date, dt.date | None]] = field(default_factory=dict)  # G101-G103: (deadline, deed)
-    contacts: tuple[FamilyContact, ...] = ()
-    scores: tuple[tuple[dt.date, int], ...] = ()  # in the method's order
+    due: dict[str, tuple[int, int | None]] = field(default_factory=dict)  # G101-G103: (deadline, deed)
+    contact_days: Days = ()  # family contacts (G102, G108, G109)
+    contact_gaps: Days = ()  # the most days to the next family contact (G108)
+    contact_scored: Days = ()  # the first score on or after the contact's day, or NEVER (G109)
+    score_days: Days = ()  # in the method's order
+    score_values: Days = ()
     children: tuple[Child, ...] = ()
-    alarms: tuple[Alarm, ...] = ()
-    goals: tuple[tuple[str, dt.date | None], ...] = ()  # (status, due)
+    alarm_days: Days = ()  # G117
+    alarm_answered: Days = ()  # the later of the new assessment and the plan's review, or NEVER
+    alarm_in_time: tuple[bool, ...] = ()  # both within their days
+    goals: tuple[tuple[str, int | None], ...] = ()  # (status, due)
     closure: str | None = None  # closed cases: met, waived or missed (G113, G130, G131)
     overdue: int = 0  # open deadlines overdue on the day judged (the board's count)
 
     def to_json(self) -> dict[str, Any]:
-        plain: dict[str, Any] = _plain(asdict(self))
-        return plain
+        return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseFacts:
         """Facts back from the cache; raises KeyError, TypeError or ValueError on anything off."""
         return cls(
-            id=str(data["id"]),
+            id=_text(data["id"]) or "",
             errors=bool(data["errors"]),
-            registered=_day(data["registered"]),
-            closed=_day(data["closed"]),
+            registered=_number(data["registered"]),
+            closed=_number(data["closed"]),
             team=_text(data["team"]),
             worker=_text(data["worker"]),
             measure=_text(data["measure"]),
-            phase=None if data["phase"] is None else int(data["phase"]),
-            phases=tuple((int(p), _must(d)) for p, d in data["phases"]),
-            previous=tuple(str(p) for p in data["previous"]),
-            due={str(k): (_must(v[0]), _day(v[1])) for k, v in data["due"].items()},
-            contacts=tuple(FamilyContact(_must(c["day"]), int(c["gap"]), _day(c["scored"])) for c in data["contacts"]),
-            scores=tuple((_must(d), int(s)) for d, s in data["scores"]),
-            children=tuple(Child(_day(c["born"]), tuple(_must(d) for d in c["alone"])) for c in data["children"]),
-            alarms=tuple(Alarm(_must(a["day"]), _day(a["answered"]), bool(a["in_time"])) for a in data["alarms"]),
-            goals=tuple((str(s), _day(d)) for s, d in data["goals"]),
+            phase=_number(data["phase"]),
+            phases=tuple((_must(p), _must(d)) for p, d in data["phases"]),
+            previous=tuple(_text(p) or "" for p in data["previous"]),
+            due={str(k): (_must(v[0]), _number(v[1])) for k, v in data["due"].items()},
+            contact_days=_column(data["contact_days"]),
+            contact_gaps=_column(data["contact_gaps"]),
+            contact_scored=_column(data["contact_scored"]),
+            score_days=_column(data["score_days"]),
+            score_values=_column(data["score_values"]),
+            children=tuple(Child(_number(c["born"]), _number(c["of_age"]), _column(c["alone"])) for c in data["children"]),
+            alarm_days=_column(data["alarm_days"]),
+            alarm_answered=_column(data["alarm_answered"]),
+            alarm_in_time=tuple(bool(b) for b in data["alarm_in_time"]),
+            goals=tuple((_text(s) or "", _number(d)) for s, d in data["goals"]),
             closure=_text(data["closure"]),
-            overdue=int(data["overdue"]),
+            overdue=_must(data["overdue"]),
         )
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+def _number(value: Any) -> int | None:
+    return None if value is None else _must(value)
+
+
+def _must(value: Any) -> int:
+    if type(value) is not int:
+        raise TypeError(value)
     return value
 
 
-def _day(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
-
-
-def _must(value: Any) -> dt.date:
-    return dt.date.fromisoformat(value)
+def _column(values: Any) -> Days:
+    column = tuple(values)
+    if not all(type(v) is int for v in column):
+        raise TypeError("a column of whole numbers")
+    return column
 
 
 def _text(value: Any) -> str | None:
@@ -119,12 +126,17 @@ def _text(value: Any) -> str | None:
     return value
 
 
+def _opt(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
 def case_facts(case: CaseFolder, diagnostics: list[Diagnostic], ctx: Context) -> CaseFacts:
     """The facts of one loaded and judged case (see the module's docstring)."""
     from gga_cli.rules import REGISTRY
-    from gga_cli.rules.acute import _established, _first_assessment, _first_home_visit  # the rules' own deeds
+    from gga_cli.rules.acute import _established, _first_assessment  # the rules' own deeds
     from gga_cli.rules.alarms import _updates, alarms
-    from gga_cli.rules.timeline import birth_day, history, horizon, in_order, living_children
+    from gga_cli.rules.timeline import add_years, birth_day, history, horizon, in_order, living_children
+    from gga_cli.stats.definitions import alarm_answer_days, alone_min_age, contact_gap, family_contacts
 
     errors = any(d.severity is Severity.ERROR and d.code.startswith("F") for d in diagnostics)
     facts = case.case
@@ -132,58 +144,64 @@ def case_facts(case: CaseFolder, diagnostics: list[Diagnostic], ctx: Context) ->
         return CaseFacts(id=case.id, errors=errors)
     until = horizon(facts, ctx)
     deadlines = ctx.settings.deadlines
-    due: dict[str, tuple[dt.date, dt.date | None]] = {}
-    first_visit = next((c.date for c in family_contacts(case, until) if c.kind == "home_visit"), None)
+    due: dict[str, tuple[int, int | None]] = {}
+    contacts = family_contacts(case, until)
+    first_visit = next((c.date for c in contacts if c.kind == "home_visit"), None)
     for code, days, found in (
         ("G101", deadlines.safety_assessment, _first_assessment(case, until)),
         ("G102", deadlines.home_visit, (first_visit, None) if first_visit is not None else None),
         ("G103", deadlines.safety_plan, _established(case, until)),
     ):
-        due[code] = (facts.registered + dt.timedelta(days=days), found[0] if found is not None else None)
+        due[code] = (day_number(facts.registered + dt.timedelta(days=days)), day_number(found[0]) if found is not None else None)
     # G117 as revision 2 reads it: a new assessment and the plan's review, each in its days
     raised = alarms(case, ctx, until) if case.genogram is not None else []
     assessments = sorted(a.date for a in in_order(case.safety_plan.assessments, until)) if case.safety_plan else []
     updates = _updates(case, until)
     within_assessment, within_review = alarm_answer_days(ctx)
-    found_alarms: list[Alarm] = []
+    answered: list[int] = []
+    in_time: list[bool] = []
     for alarm in raised:
         assessed = next((d for d in assessments if d >= alarm.day), None)
         reviewed = next((d for d in updates if d >= alarm.day), None)
-        answered = max(assessed, reviewed) if assessed is not None and reviewed is not None else None
-        in_time = (
-            answered is not None and assessed is not None and reviewed is not None
-            and (assessed - alarm.day).days <= within_assessment and (reviewed - alarm.day).days <= within_review
-        )
-        found_alarms.append(Alarm(alarm.day, answered, in_time))
-    alarm_days = [a.day for a in found_alarms]
+        both = assessed is not None and reviewed is not None
+        answered.append(day_number(max(assessed, reviewed)) if assessed is not None and reviewed is not None else NEVER)
+        in_time.append(both and (assessed - alarm.day).days <= within_assessment and (reviewed - alarm.day).days <= within_review)  # type: ignore[operator]
+    alarm_days = [a.day for a in raised]
     scores = in_order(case.scores, until)
     score_days = [s.date for s in scores]
-    contacts = []
-    for contact in family_contacts(case, until):
+    scored: list[int] = []
+    for contact in contacts:
         at = bisect_left(score_days, contact.date)
-        scored = score_days[at] if at < len(score_days) else None
-        contacts.append(FamilyContact(contact.date, contact_gap(case, ctx, contact.date, alarm_days), scored))
-    children = []
+        scored.append(day_number(score_days[at]) if at < len(score_days) else NEVER)
     ordered = in_order(case.contacts, until)
+    age = alone_min_age(ctx)
+    children = []
     for child in living_children(case):
-        children.append(Child(birth_day(child), tuple(c.date for c in ordered if child.id in c.alone)))
-    goals = tuple((g.status, g.due) for g in case.change_plan.goals) if case.change_plan is not None else ()
+        born = birth_day(child)
+        children.append(Child(_opt(born), _opt(add_years(born, age)) if born is not None else None,
+                              tuple(day_number(c.date) for c in ordered if child.id in c.alone)))
+    goals = tuple((g.status, _opt(g.due)) for g in case.change_plan.goals) if case.change_plan is not None else ()
     return CaseFacts(
         id=facts.id,
         errors=errors,
-        registered=facts.registered,
-        closed=facts.closed.date if facts.closed is not None else None,
+        registered=day_number(facts.registered),
+        closed=day_number(facts.closed.date) if facts.closed is not None else None,
         team=facts.team,
         worker=facts.worker,
         measure=facts.measure.kind,
         phase=facts.phase,
-        phases=tuple((e.phase, e.start) for e in history(facts)),
+        phases=tuple((e.phase, day_number(e.start)) for e in history(facts)),
         previous=tuple(facts.previous_cases),
         due=due,
-        contacts=tuple(contacts),
-        scores=tuple((s.date, s.score) for s in scores),
+        contact_days=tuple(day_number(c.date) for c in contacts),
+        contact_gaps=tuple(contact_gap(case, ctx, c.date, alarm_days) for c in contacts),
+        contact_scored=tuple(scored),
+        score_days=tuple(day_number(d) for d in score_days),
+        score_values=tuple(s.score for s in scores),
         children=tuple(children),
-        alarms=tuple(found_alarms),
+        alarm_days=tuple(day_number(d) for d in alarm_days),
+        alarm_answered=tuple(answered),
+        alarm_in_time=tuple(in_time),
         goals=goals,
         closure=_closure(case, ctx, REGISTRY) if facts.closed is not None and case.genogram is not None else None,
         overdue=_overdue(case, ctx),

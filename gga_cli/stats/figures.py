@@ -4,22 +4,24 @@ figure, in the words of the stats specification.
 
 The period runs from `start` to `end`, both inclusive. A case is judged up to the period's
 end, today or its closing date, whichever is first (the rules' horizon). Medians and p90s
-are nearest-rank: always a day count that occurred.
+are nearest-rank: always a day count that occurred. Days are day numbers (see `facts`), so
+the many comparisons over thousands of cases are of whole numbers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gga_cli.rules.registry import Context
-from gga_cli.rules.timeline import add_years
-from gga_cli.stats.definitions import alone_min_age
-from gga_cli.stats.facts import CaseFacts
+from gga_cli.stats.facts import NEVER, CaseFacts
+
+if TYPE_CHECKING:
+    from gga_cli.rules.registry import Context
 
 BY = ("team", "worker", "measure", "phase")
 TIMELINESS = ("G101", "G102", "G103", "G107", "G108", "G109", "G117")
@@ -30,9 +32,6 @@ PHASE1_MONTHS = (30, 183)  # the booklet: phase 1 takes "een maand ... een half 
 class Period:
     start: dt.date
     end: dt.date
-
-    def holds(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
 
 
 def quantile(values: Iterable[int], q: float) -> int | None:
@@ -47,6 +46,13 @@ def share(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole else None
 
 
+def add_years(day: int, years: int) -> int:
+    """The same day `years` later, as the rules count it (29 February becomes 28 February)."""
+    from gga_cli.rules.timeline import add_years as rules_add_years
+
+    return rules_add_years(dt.date.fromordinal(day), years).toordinal()
+
+
 class Scope:
     """The period, the day judged and the group's threshold: what every figure of one run shares."""
 
@@ -54,26 +60,30 @@ class Scope:
         self.period = period
         self.ctx = ctx
         self.min_group = min_group
+        self.start, self.end = period.start.toordinal(), period.end.toordinal()
+        self.last = min(self.end, ctx.today.toordinal())  # the last day judged on
 
-    def until(self, f: CaseFacts) -> dt.date:
+    def holds(self, day: int | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+    def until(self, f: CaseFacts) -> int:
         """The last day a case is judged on within the period (the rules' horizon, cut at the end)."""
-        last = min(self.period.end, self.ctx.today)
-        return min(last, f.closed) if f.closed is not None else last
+        return min(self.last, f.closed) if f.closed is not None else self.last
 
     def touches(self, f: CaseFacts) -> bool:
         """Open on some day of the period."""
-        return f.registered is not None and f.registered <= self.period.end and (f.closed is None or f.closed >= self.period.start)
+        return f.registered is not None and f.registered <= self.end and (f.closed is None or f.closed >= self.start)
 
     def few(self, n: int) -> bool:
         return n < self.min_group
 
 
-def open_on(f: CaseFacts, day: dt.date) -> bool:
+def open_on(f: CaseFacts, day: int) -> bool:
     """Registered on or before the day and not closed on or before it."""
     return f.registered is not None and f.registered <= day and (f.closed is None or f.closed > day)
 
 
-def phase_on(f: CaseFacts, day: dt.date) -> int | None:
+def phase_on(f: CaseFacts, day: int) -> int | None:
     """The phase in force on a day, as the timeline reads the history."""
     if not f.phases:
         return f.phase
@@ -96,15 +106,14 @@ def rate(scope: Scope, met: int, total: int, cases: int, days: list[int]) -> dic
 
 
 def volume(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
-    p = scope.period
-    at_end = [f for f in cases if open_on(f, p.end)]
+    at_end = [f for f in cases if open_on(f, scope.end)]
     return {
-        "open_at_start": sum(open_on(f, p.start) for f in cases),
+        "open_at_start": sum(open_on(f, scope.start) for f in cases),
         "open_at_end": len(at_end),
-        "started": sum(p.holds(f.registered) for f in cases),
-        "closed": sum(p.holds(f.closed) for f in cases),
+        "started": sum(scope.holds(f.registered) for f in cases),
+        "closed": sum(scope.holds(f.closed) for f in cases),
         "by_measure": dict(sorted(Counter(f.measure or "" for f in cases).items())),
-        "by_phase": {str(k): v for k, v in sorted(Counter(phase_on(f, p.end) or 0 for f in at_end).items())},
+        "by_phase": {str(k): v for k, v in sorted(Counter(phase_on(f, scope.end) or 0 for f in at_end).items())},
     }
 
 
@@ -117,7 +126,7 @@ def first_deadline(scope: Scope, cases: list[CaseFacts], code: str) -> dict[str,
     met = total = 0
     days: list[int] = []
     for f in cases:
-        if not scope.period.holds(f.registered) or code not in f.due:
+        if not scope.holds(f.registered) or code not in f.due:
             continue
         assert f.registered is not None
         until = scope.until(f)
@@ -128,7 +137,7 @@ def first_deadline(scope: Scope, cases: list[CaseFacts], code: str) -> dict[str,
         total += 1
         if done is not None:
             met += done <= due
-            days.append((done - f.registered).days)
+            days.append(done - f.registered)
     return rate(scope, met, total, total, days)
 
 
@@ -136,25 +145,26 @@ def child_alone(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
     """G107: children of the cases open in the period, of `alone_min_age` or older on the day
     judged; met when spoken alone within the rule's days before it (counted from registration,
     or a later birth, where never). `median_days`: days since the last time alone."""
-    limit, age = scope.ctx.settings.deadlines.child_alone, alone_min_age(scope.ctx)
+    limit = scope.ctx.settings.deadlines.child_alone
     met = total = 0
     days: list[int] = []
-    counted: set[str] = set()
+    counted = 0
     for f in cases:
-        if not scope.touches(f):
+        if not scope.touches(f) or not f.children:
             continue
         assert f.registered is not None
         until = scope.until(f)
+        before = total
         for child in f.children:
-            if child.born is not None and add_years(child.born, age) > until:
+            if child.of_age is not None and child.of_age > until:
                 continue
-            spoken = [d for d in child.alone if d <= until]
-            anchor = spoken[-1] if spoken else max(f.registered, child.born) if child.born else f.registered
+            spoken = bisect_right(child.alone, until)
+            anchor = child.alone[spoken - 1] if spoken else max(f.registered, child.born) if child.born else f.registered
             total += 1
-            counted.add(f.id)
-            met += (until - anchor).days <= limit
-            days.append((until - anchor).days)
-    return rate(scope, met, total, len(counted), days)
+            met += until - anchor <= limit
+            days.append(until - anchor)
+        counted += total > before
+    return rate(scope, met, total, counted, days)
 
 
 def contact_rhythm(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
@@ -168,21 +178,22 @@ def contact_rhythm(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
         if not scope.touches(f):
             continue
         assert f.registered is not None
-        first, last = max(scope.period.start, f.registered), scope.until(f)
+        first, last = max(scope.start, f.registered), scope.until(f)
         if last < first:
             continue
         counted += 1
-        open_days = (last - first).days + 1
         overdue = 0
-        contacts = [c for c in f.contacts if c.day <= last]
-        for i, contact in enumerate(contacts):
-            late_from = contact.day + dt.timedelta(days=contact.gap + 1)
-            late_to = contacts[i + 1].day - dt.timedelta(days=1) if i + 1 < len(contacts) else last
-            overdue += max(0, (min(late_to, last) - max(late_from, first)).days + 1)
-            if i and scope.period.holds(contact.day):
-                gaps.append((contact.day - contacts[i - 1].day).days)
-        total += open_days
-        met += open_days - overdue
+        contacts, allowed = f.contact_days, f.contact_gaps
+        end = bisect_right(contacts, last)
+        # the gaps that reach into the period: from the last contact before it onwards
+        for i in range(max(0, bisect_left(contacts, first) - 1), end):
+            late_from = contacts[i] + allowed[i] + 1
+            late_to = contacts[i + 1] - 1 if i + 1 < end else last
+            overdue += max(0, min(late_to, last) - max(late_from, first) + 1)
+            if i and contacts[i] >= scope.start:
+                gaps.append(contacts[i] - contacts[i - 1])
+        total += last - first + 1
+        met += last - first + 1 - overdue
     return rate(scope, met, total, counted, gaps)
 
 
@@ -192,17 +203,19 @@ def score_after_contact(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
     after = scope.ctx.settings.deadlines.score_after_contact
     met = total = 0
     days: list[int] = []
-    counted: set[str] = set()
+    counted = 0
     for f in cases:
-        until = scope.until(f)
-        for c in f.contacts:
-            if scope.period.start <= c.day <= until:
-                total += 1
-                counted.add(f.id)
-                met += c.scored is not None and (c.scored - c.day).days <= after
-                if c.scored is not None:
-                    days.append((c.scored - c.day).days)
-    return rate(scope, met, total, len(counted), days)
+        contacts = f.contact_days
+        low, high = bisect_left(contacts, scope.start), bisect_right(contacts, scope.until(f))
+        if high <= low:
+            continue
+        counted += 1
+        total += high - low
+        for day, scored in zip(contacts[low:high], f.contact_scored[low:high]):
+            if scored != NEVER:
+                met += scored - day <= after
+                days.append(scored - day)
+    return rate(scope, met, total, counted, days)
 
 
 def alarms_answered(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
@@ -211,17 +224,17 @@ def alarms_answered(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
     to the later of the two."""
     met = total = 0
     days: list[int] = []
-    counted: set[str] = set()
+    counted = 0
     for f in cases:
-        until = scope.until(f)
-        for a in f.alarms:
-            if scope.period.start <= a.day <= until:
-                total += 1
-                counted.add(f.id)
-                met += a.in_time
-                if a.answered is not None:
-                    days.append((a.answered - a.day).days)
-    return rate(scope, met, total, len(counted), days)
+        raised = f.alarm_days
+        low, high = bisect_left(raised, scope.start), bisect_right(raised, scope.until(f))
+        if high <= low:
+            continue
+        counted += 1
+        total += high - low
+        met += sum(f.alarm_in_time[low:high])
+        days += [answered - day for day, answered in zip(raised[low:high], f.alarm_answered[low:high]) if answered != NEVER]
+    return rate(scope, met, total, counted, days)
 
 
 def timeliness(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
@@ -243,7 +256,6 @@ def spread(scope: Scope, days: list[int]) -> dict[str, Any]:
 def course(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
     """Days in each phase (stretches ended in the period), the duration of cases closed in the
     period, the cases that stepped back a phase, and the goals of the cases open in it."""
-    p = scope.period
     stretches: dict[int, list[int]] = {1: [], 2: [], 3: []}
     stepped = touching = 0
     goals: Counter[str] = Counter()
@@ -255,18 +267,20 @@ def course(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
         entries = [e for e in f.phases if e[1] <= until]
         for i, (phase, start) in enumerate(entries):
             end = entries[i + 1][1] if i + 1 < len(entries) else f.closed
-            if end is not None and p.holds(end) and phase in stretches:
-                stretches[phase].append((end - start).days)
+            if end is not None and scope.holds(end) and phase in stretches:
+                stretches[phase].append(end - start)
         stepped += any(later[0] < earlier[0] for earlier, later in zip(entries, entries[1:]))
         for status, due in f.goals:
             goals["total"] += 1
-            goals[status] += status in ("achieved", "stopped")
-            goals["overdue"] += status == "active" and due is not None and due < until
+            if status in ("achieved", "stopped"):
+                goals[status] += 1
+            elif status == "active" and due is not None and due < until:
+                goals["overdue"] += 1
     phase_days = {str(k): spread(scope, v) for k, v in stretches.items()}
     low, high = PHASE1_MONTHS
     first = stretches[1]
     phase_days["1"]["within_one_to_six_months"] = None if scope.few(len(first)) else sum(low <= d <= high for d in first)
-    durations = [(f.closed - f.registered).days for f in cases if f.registered is not None and f.closed is not None and p.holds(f.closed)]
+    durations = [f.closed - f.registered for f in cases if f.registered is not None and f.closed is not None and scope.holds(f.closed)]
     few = scope.few(touching)
     return {
         "phase_days": phase_days,
@@ -283,24 +297,29 @@ def safety(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
     """First against last score of each case open in the period (two scores at least); at the
     period's end, the open cases with an alarm not answered yet and with a last score at or
     below the alarm score."""
-    end = min(scope.period.end, scope.ctx.today)
+    end = scope.last
     change: Counter[str] = Counter()
     for f in cases:
         if not scope.touches(f):
             continue
-        scores = [s for d, s in f.scores if d <= scope.until(f)]
-        if len(scores) >= 2:
-            change["improved" if scores[-1] > scores[0] else "worse" if scores[-1] < scores[0] else "same"] += 1
+        n = bisect_right(f.score_days, scope.until(f))
+        if n >= 2:
+            first, last = f.score_values[0], f.score_values[n - 1]
+            change["improved" if last > first else "worse" if last < first else "same"] += 1
     scored = sum(change.values())
-    at_end = [f for f in cases if open_on(f, scope.period.end)]
-    alarm = sum(any(a.day <= end and (a.answered is None or a.answered > end) for a in f.alarms) for f in at_end)
-    last = [[s for d, s in f.scores if d <= end] for f in at_end]
-    low = sum(bool(s) and s[-1] <= scope.ctx.settings.deadlines.alarm_score for s in last)
+    at_end = [f for f in cases if open_on(f, scope.end)]
+    alarm = sum(any(day <= end and (answered == NEVER or answered > end) for day, answered in zip(f.alarm_days, f.alarm_answered))
+                for f in at_end)
+    alarm_score = scope.ctx.settings.deadlines.alarm_score
+    low = 0
+    for f in at_end:
+        n = bisect_right(f.score_days, end)
+        low += n > 0 and f.score_values[n - 1] <= alarm_score
     few_change, few_end = scope.few(scored), scope.few(len(at_end))
     return {
         "score_change": {"cases": scored, **{k: None if few_change else change[k] for k in ("improved", "same", "worse")}},
         "open_alarms": {"cases": len(at_end), "with_open_alarm": None if few_end else alarm},
-        "low_last_score": {"cases": len(at_end), "at_or_below": scope.ctx.settings.deadlines.alarm_score, "count": None if few_end else low},
+        "low_last_score": {"cases": len(at_end), "at_or_below": alarm_score, "count": None if few_end else low},
     }
 
 
@@ -310,7 +329,7 @@ def safety(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
 def closure(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
     """Cases closed in the period: the closure a 100% clean handover (G113, G130 and G131 met),
     or what it lacked waived."""
-    closed = [f for f in cases if scope.period.holds(f.closed) and f.closure is not None]
+    closed = [f for f in cases if scope.holds(f.closed) and f.closure is not None]
     met, waived = sum(f.closure == "met" for f in closed), sum(f.closure == "waived" for f in closed)
     if scope.few(len(closed)):
         return {"closed": len(closed), "met": None, "share": None, "waived": None, "waived_share": None}
@@ -320,13 +339,13 @@ def closure(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
 def returns(scope: Scope, cases: list[CaseFacts], everyone: list[CaseFacts]) -> dict[str, Any]:
     """Cases closed in the period whose family came back: named in another case's
     previous_cases, registered after the closing date, within 12 (24) months of it."""
-    later: dict[str, list[dt.date]] = {}
+    later: dict[str, list[int]] = {}
     for f in everyone:
         if f.registered is not None:
             for earlier in f.previous:
                 later.setdefault(earlier, []).append(f.registered)
-    closed = [f for f in cases if scope.period.holds(f.closed)]
-    within: dict[int, int] = {12: 0, 24: 0}
+    closed = [f for f in cases if scope.holds(f.closed)]
+    within: dict[int, int] = {1: 0, 2: 0}
     days: list[int] = []
     for f in closed:
         assert f.closed is not None
@@ -334,16 +353,16 @@ def returns(scope: Scope, cases: list[CaseFacts], everyone: list[CaseFacts]) -> 
         if not back:
             continue
         first = min(back)
-        for months in within:
-            within[months] += first <= add_years(f.closed, months // 12)
+        for years in within:
+            within[years] += first <= add_years(f.closed, years)
         if first <= add_years(f.closed, 2):
-            days.append((first - f.closed).days)
+            days.append(first - f.closed)
     if scope.few(len(closed)):
         return {"closed": len(closed), "returned_12m": None, "share_12m": None, "returned_24m": None, "share_24m": None, "median_days": None}
     return {
         "closed": len(closed),
-        "returned_12m": within[12], "share_12m": share(within[12], len(closed)),
-        "returned_24m": within[24], "share_24m": share(within[24], len(closed)),
+        "returned_12m": within[1], "share_12m": share(within[1], len(closed)),
+        "returned_24m": within[2], "share_24m": share(within[2], len(closed)),
         "median_days": None if scope.few(len(days)) else quantile(days, 0.5),
     }
 
@@ -353,7 +372,7 @@ def returns(scope: Scope, cases: list[CaseFacts], everyone: list[CaseFacts]) -> 
 
 def key_of(f: CaseFacts, by: str, period: Period) -> str | int:
     if by == "phase":
-        return phase_on(f, period.end) or 0
+        return phase_on(f, period.end.toordinal()) or 0
     value = {"team": f.team, "worker": f.worker, "measure": f.measure}[by]
     return value or ""
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from gga_cli.i18n import Lang, pick
-from gga_cli.stats.facts import CaseFacts
+from gga_cli.stats.facts import NEVER, CaseFacts
 
 Per = Literal["worker", "team"]
 
@@ -33,14 +33,14 @@ class Load:
 def out_of_touch(f: CaseFacts, today: dt.date, home_visit: int) -> bool:
     """Longer without family contact than the rhythm allows after the last one; before the
     first, longer than the first home visit may take."""
-    if not f.contacts:
-        return f.registered is not None and today > f.registered + dt.timedelta(days=home_visit)
-    last = f.contacts[-1]
-    return today > last.day + dt.timedelta(days=last.gap)
+    day = today.toordinal()
+    if not f.contact_days:
+        return f.registered is not None and day > f.registered + home_visit
+    return day > f.contact_days[-1] + f.contact_gaps[-1]
 
 
 def open_alarm(f: CaseFacts) -> bool:
-    return any(a.answered is None for a in f.alarms)
+    return any(answered == NEVER for answered in f.alarm_answered)
 
 
 def workload(everyone: list[CaseFacts], per: Per, today: dt.date, home_visit: int) -> list[Load]:
