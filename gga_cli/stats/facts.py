@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the models and rules are needed for fresh facts only, never
 
 CLOSURE_RULES = ("G113", "G130", "G131")
 NEVER = 0  # in a column of days: there is no such day (day numbers start at 1, 1 January of year 1)
+OPEN = 0  # the last day of a stretch that has not ended
 
 Days = tuple[int, ...]
 
@@ -58,8 +59,10 @@ class CaseFacts:
     previous: tuple[str, ...] = ()  # previous_cases
     due: dict[str, tuple[int, int | None]] = field(default_factory=dict)  # G101-G103: (deadline, deed)
     contact_days: Days = ()  # family contacts (G102, G108, G109)
-    contact_gaps: Days = ()  # the most days to the next family contact (G108)
-    contact_scored: Days = ()  # the first score on or after the contact's day, or NEVER (G109)
+    contact_lag: Days = ()  # days from the contact to the first score on or after it, or -1 for none (G109)
+    # G108: the stretches without family contact past the days allowed, as pairs of first and
+    # last day; the last pair, after the latest contact, is open: its last day is OPEN
+    late: Days = ()
     score_days: Days = ()  # in the method's order
     score_values: Days = ()
     children: tuple[Child, ...] = ()
@@ -89,8 +92,8 @@ class CaseFacts:
             previous=tuple(_text(p) or "" for p in data["previous"]),
             due={str(k): (_must(v[0]), _number(v[1])) for k, v in data["due"].items()},
             contact_days=_column(data["contact_days"]),
-            contact_gaps=_column(data["contact_gaps"]),
-            contact_scored=_column(data["contact_scored"]),
+            contact_lag=_column(data["contact_lag"]),
+            late=_column(data["late"]),
             score_days=_column(data["score_days"]),
             score_values=_column(data["score_values"]),
             children=tuple(Child(_number(c["born"]), _number(c["of_age"]), _column(c["alone"])) for c in data["children"]),
@@ -169,10 +172,17 @@ def case_facts(case: CaseFolder, diagnostics: list[Diagnostic], ctx: Context) ->
     alarm_days = [a.day for a in raised]
     scores = in_order(case.scores, until)
     score_days = [s.date for s in scores]
-    scored: list[int] = []
+    lag: list[int] = []
     for contact in contacts:
         at = bisect_left(score_days, contact.date)
-        scored.append(day_number(score_days[at]) if at < len(score_days) else NEVER)
+        lag.append((score_days[at] - contact.date).days if at < len(score_days) else -1)
+    late: list[int] = []
+    for i, contact in enumerate(contacts):
+        late_from = day_number(contact.date) + contact_gap(case, ctx, contact.date, alarm_days) + 1
+        if i + 1 == len(contacts):
+            late += [late_from, OPEN]
+        elif day_number(contacts[i + 1].date) > late_from:
+            late += [late_from, day_number(contacts[i + 1].date) - 1]
     ordered = in_order(case.contacts, until)
     age = alone_min_age(ctx)
     children = []
@@ -194,8 +204,8 @@ def case_facts(case: CaseFolder, diagnostics: list[Diagnostic], ctx: Context) ->
         previous=tuple(facts.previous_cases),
         due=due,
         contact_days=tuple(day_number(c.date) for c in contacts),
-        contact_gaps=tuple(contact_gap(case, ctx, c.date, alarm_days) for c in contacts),
-        contact_scored=tuple(scored),
+        contact_lag=tuple(lag),
+        late=tuple(late),
         score_days=tuple(day_number(d) for d in score_days),
         score_values=tuple(s.score for s in scores),
         children=tuple(children),

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gga_cli.stats.facts import NEVER, CaseFacts
+from gga_cli.stats.facts import NEVER, OPEN, CaseFacts
 
 if TYPE_CHECKING:
     from gga_cli.rules.registry import Context
@@ -183,17 +183,15 @@ def contact_rhythm(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
             continue
         counted += 1
         overdue = 0
-        contacts, allowed = f.contact_days, f.contact_gaps
-        end = bisect_right(contacts, last)
-        # the gaps that reach into the period: from the last contact before it onwards
-        for i in range(max(0, bisect_left(contacts, first) - 1), end):
-            late_from = contacts[i] + allowed[i] + 1
-            late_to = contacts[i + 1] - 1 if i + 1 < end else last
-            overdue += max(0, min(late_to, last) - max(late_from, first) + 1)
-            if i and contacts[i] >= scope.start:
-                gaps.append(contacts[i] - contacts[i - 1])
+        late = f.late
+        for i in range(0, len(late), 2):
+            ends = last if late[i + 1] == OPEN else min(late[i + 1], last)
+            overdue += max(0, ends - max(late[i], first) + 1)
         total += last - first + 1
         met += last - first + 1 - overdue
+        days = f.contact_days
+        low, high = max(1, bisect_left(days, scope.start)), bisect_right(days, last)
+        gaps += [b - a for a, b in zip(days[low - 1:high - 1], days[low:high])]
     return rate(scope, met, total, counted, gaps)
 
 
@@ -211,10 +209,9 @@ def score_after_contact(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
             continue
         counted += 1
         total += high - low
-        for day, scored in zip(contacts[low:high], f.contact_scored[low:high]):
-            if scored != NEVER:
-                met += scored - day <= after
-                days.append(scored - day)
+        scored = [lag for lag in f.contact_lag[low:high] if lag >= 0]
+        met += sum(lag <= after for lag in scored)
+        days += scored
     return rate(scope, met, total, counted, days)
 
 

@@ -36,7 +36,7 @@ def out_of_touch(f: CaseFacts, today: dt.date, home_visit: int) -> bool:
     day = today.toordinal()
     if not f.contact_days:
         return f.registered is not None and day > f.registered + home_visit
-    return day > f.contact_days[-1] + f.contact_gaps[-1]
+    return day >= f.late[-2]  # the open stretch after the latest contact has begun
 
 
 def open_alarm(f: CaseFacts) -> bool:
