@@ -44,7 +44,7 @@ def assert_counted(group: dict[str, Any], count: Count) -> None:
     for code, figure in group["timeliness"].items():
         assert {k: figure[k] for k in ("met", "total", "share", "median_days", "p90_days")} == expected[code], code
     assert {k: group["safety"]["score_change"][k] for k in ("improved", "same", "worse")} == count.score_change()
-    assert group["course"]["goals"] == count.goals()
+    assert group["course"]["goals"] == {"cases": len(count.counted()), **count.goals()}
     r, expected_returns = group["returns"], count.returns()
     if expected_returns["closed"] == 0:  # nothing closed: nothing to count on
         expected_returns.update(returned_12m=None, returned_24m=None)

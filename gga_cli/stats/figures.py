@@ -283,7 +283,7 @@ def course(scope: Scope, cases: list[CaseFacts]) -> dict[str, Any]:
         "phase_days": phase_days,
         "duration_closed": spread(scope, durations),
         "stepped_back": {"cases": touching, "count": None if few else stepped, "share": None if few else share(stepped, touching)},
-        "goals": {"total": goals["total"], **{k: None if few else goals[k] for k in ("achieved", "stopped", "overdue")}},
+        "goals": {"cases": touching, "total": goals["total"], **{k: None if few else goals[k] for k in ("achieved", "stopped", "overdue")}},
     }
 
 
