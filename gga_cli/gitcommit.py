@@ -12,18 +12,23 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from gga_cli.errors import UsageError
+
 # Fallbacks used only where git has no identity configured (a fresh machine, CI)
 _FALLBACK = ("-c", "user.name=gga", "-c", "user.email=gga@localhost")
 
 
-class GitError(Exception):
-    """git is missing, the case is in no repository, or the commit failed."""
+class GitError(UsageError):
+    """git is missing, the case is in no repository, or the commit failed (about the commit asked for)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, about="commit")
 
 
 def _git() -> str:
     git = shutil.which("git")
     if git is None:
-        raise GitError("--commit needs git, and git is not installed")
+        raise GitError("needs git, and git is not installed")
     return git
 
 
@@ -35,7 +40,7 @@ def repository(folder: Path) -> Path:
     """The work tree holding `folder`; GitError where it is in none."""
     found = _run(["rev-parse", "--show-toplevel"], folder)
     if found.returncode != 0:
-        raise GitError(f"--commit: {folder} is in no git repository (run `git init` in the caseload, or leave out --commit)")
+        raise GitError(f": {folder} is in no git repository (run `git init` in the caseload first)")
     return Path(found.stdout.strip())
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import PathArg, Refused, TodayOpt, UsageError, handles_errors, today
+from gga_cli.cli.common import PathArg, Refused, TodayOpt, UsageError, caseload, handles_errors
 
 KEY_VARIABLE = "GGA_EXPORT_KEY"
 
@@ -38,15 +38,12 @@ def export(
 
     Example: gga export examples --format csv -o bi/ --today 2026-11-29   (with GGA_EXPORT_KEY set)
     """
-    from gga_cli.caseload import resolve
     from gga_cli.stats.export import COLUMNS, MIN_KEY, csv_bytes, parquet_bytes, rows
-    from gga_cli.stats.source import judged, settings_and_context
 
     if output is None:
         raise UsageError("name the folder to write to: -o DIR")
-    target = resolve([path] if path else [])
-    settings, ctx = settings_and_context(target, today(today_), None)
-    key = os.environ.get(KEY_VARIABLE) or settings.stats.export_key
+    found = caseload([path] if path else [], today_, None)
+    key = os.environ.get(KEY_VARIABLE) or found.settings.stats.export_key
     if not key:
         raise Refused(f"no key for the pseudonyms: set {KEY_VARIABLE} or [stats] export_key in gga.toml; nothing written")
     if len(key) < MIN_KEY:
@@ -56,7 +53,7 @@ def export(
             import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: F401
         except ImportError:
             raise Refused("--format parquet needs pyarrow: pip install 'gga[export]'; nothing written") from None
-    tables = rows(judged(target, ctx), key)
+    tables = rows(found.cases(deadlines=False), key)
     from gga_cli.atomic import write_bytes
 
     try:

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, UsageError, handles_errors, today
+from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, UsageError, handles_errors, one_case
+from gga_cli.i18n import pick
 
 
 class ReportFormat(StrEnum):
@@ -36,18 +37,14 @@ def handover(
     Example: gga handover --format pdf --to jeugdteam --case 2026-0042 --today 2026-11-29
     """
     from gga_cli.atomic import write_bytes
-    from gga_cli.casefind import find_case
-    from gga_cli.handover import Refusal, load, produce
-    from gga_cli.handover.report import UnknownProfile
+    from gga_cli.handover import Incomplete
 
-    loaded = load(find_case(case, Path.cwd()), today(today_), lang.value if lang else None)
+    found, folder = one_case(case, today_, lang)
     try:
-        product = produce(loaded, format.value, to, out, draft, Path.cwd())
-    except UnknownProfile as err:
-        raise UsageError(str(err)) from None
-    except Refusal as err:
-        raise Refused(str(err)) from None
-    for path, data in product.files.items():
+        product = found.handover(folder, format.value, to, out, draft, Path.cwd())
+    except Incomplete as err:
+        raise Refused(str(err) + "\n" + pick(found.lang, "maak een concept met --draft", "make a draft with --draft")) from None
+    for path in product.files:
         if not path.parent.is_dir():
             raise UsageError(f"{path.parent} is no folder")
     for path, data in product.files.items():

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import LangOpt, Language, PathArg, Refused, TodayOpt, UsageError, day, handles_errors, today
-from gga_cli.i18n import Lang
+from gga_cli.cli.common import LangOpt, PathArg, TodayOpt, UsageError, caseload, day, handles_errors
+from gga_cli.i18n import pick
 
 
 class StatsFormat(StrEnum):
@@ -53,77 +53,37 @@ def stats(
 
     Example: gga stats examples --by worker --from 2026-01-01 --to 2026-11-29 --today 2026-11-29
     """
-    from gga_cli.caseload import resolve
-    from gga_cli.rules.timeline import add_years
-    from gga_cli.stats.figures import Period
-    from gga_cli.stats.figures import stats as figures
+    from gga_cli.stats.figures import Period, one_year_before
     from gga_cli.stats.source import facts
 
-    now = today(today_)
-    end = day(to, now)
-    start = day(from_, add_years(end, -1))
+    if format is StatsFormat.pdf and output is None:
+        raise UsageError("--format pdf writes a file: name it with -o")
+    found = caseload([path] if path else [], today_, lang)
+    end = day(to, found.today)
+    start = day(from_, one_year_before(end))
     if start > end:
         raise UsageError(f"--from {start} is after --to {end}")
-    language: Lang | None = "en" if lang is Language.en else "nl" if lang is Language.nl else None
-    target = resolve([path] if path else [])
-    with console.progress("zaken laden" if language != "en" else "loading cases") as begin:
-        found, settings, ctx = facts(target, now, language, begin)
-    group = by.value if by else None
+    with console.progress(pick(found.lang, "zaken laden", "loading cases")) as begin:
+        cases = facts(found, begin)
+    period, group, min_group = Period(start, end), by.value if by else None, found.settings.stats.min_group
     if format in (StatsFormat.html, StatsFormat.pdf):
-        return _document(found, ctx, Period(start, end), group, settings, format is StatsFormat.pdf, output)
-    report = figures(found, ctx, Period(start, end), group, settings.stats.min_group)
-    if format is StatsFormat.json:
-        import json
+        from gga_cli.stats.page import document
 
-        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    elif format is StatsFormat.csv:
-        from gga_cli.stats.text import csv_text
-
-        text = csv_text(report)
+        made = document(cases, found.ctx, period, group, min_group, found.settings.deadlines, format is StatsFormat.pdf)
     else:
-        from gga_cli.stats.text import text as as_text
+        from gga_cli.stats import text
 
-        text = as_text(report, by.value if by else None, settings.deadlines, ctx.lang)
-    _out(text, output)
-    return 0
-
-
-def _document(found: Any, ctx: Any, period: Any, by: str | None, settings: Any, pdf: bool, output: Path | None) -> int:
-    from gga_cli.handover.pdf import RenderError
-    from gga_cli.stats.charts import ChartsUnavailable
-    from gga_cli.stats.page import document
-
-    if pdf and output is None:
-        raise UsageError("--format pdf writes a file: name it with -o")
-    try:
-        made = document(found, ctx, period, by, settings.stats.min_group, settings.deadlines, pdf)
-    except ChartsUnavailable as err:
-        raise Refused(f"{err}; nothing written") from None
-    except RenderError as err:
-        raise Refused(str(err)) from None
-    if isinstance(made, bytes):
-        assert output is not None
-        from gga_cli.atomic import write_bytes
-
-        try:
-            write_bytes(output, made)
-        except OSError as err:
-            raise UsageError(f"cannot write {output}: {err.strerror}") from None
-    else:
-        _out(made, output)
-    return 0
-
-
-def _out(text: str, output: Path | None) -> None:
+        made = text.render(format.value, cases, found.ctx, period, group, min_group, found.settings.deadlines)
     if output is None:
-        console.line(text.removesuffix("\n"))
-        return
-    from gga_cli.atomic import write_text
+        console.line(str(made).removesuffix("\n"))
+        return 0
+    from gga_cli.atomic import write_bytes
 
     try:
-        write_text(output, text)
+        write_bytes(output, made if isinstance(made, bytes) else made.encode("utf-8"))
     except OSError as err:
         raise UsageError(f"cannot write {output}: {err.strerror}") from None
+    return 0
 
 
 def register(app: typer.Typer) -> None:

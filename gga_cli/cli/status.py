@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import EXIT_FOUND, Format, FormatOpt, Language, LangOpt, PathArg, TodayOpt, handles_errors, today
-from gga_cli.i18n import Lang
+from gga_cli.cli.common import EXIT_FOUND, Format, FormatOpt, LangOpt, PathArg, TodayOpt, caseload, handles_errors
+from gga_cli.i18n import pick
 
 if TYPE_CHECKING:
-    from gga_cli.caseload import Target
+    from gga_cli.caseload import Caseload
 
 
 @handles_errors
@@ -47,39 +46,32 @@ def status(
 
     Example: gga status --by worker --today 2026-11-29
     """
-    from gga_cli.board import Filter, board, summary
-    from gga_cli.cache import rows
-    from gga_cli.caseload import resolve
+    from gga_cli.board import Filter, summary
+    from gga_cli.views import envelopes
 
-    day = today(today_)
-    language: Lang | None = "en" if lang is Language.en else "nl" if lang is Language.nl else None
-    target = resolve([path] if path else [])
+    found = caseload([path] if path else [], today_, lang)
     if by is not None:
-        return _workload(target, by, day, language, format)
-    with console.progress("zaken laden" if language != "en" else "loading cases") as start:
-        found, report_lang = rows(target, day, language, start)
-    shown = board(found, day, Filter(worker, phase, overdue))
-    if format is Format.json:
-        console.emit_json({"cases": [r.to_json() for r in shown]})
-    else:
-        from gga_cli.boards import status_table, summary_text
-        console.show(status_table(shown, day, report_lang))
-        console.show(summary_text(summary(shown), report_lang))
+        return _workload(found, "worker" if by is Per.worker else "team", format)
+    with console.progress(pick(found.lang, "zaken laden", "loading cases")) as start:
+        shown = found.board(Filter(worker, phase, overdue), start)
+
+    def text() -> None:
+        from gga_cli.views.board import status_table, summary_text
+
+        console.show(status_table(shown, found.today, found.lang))
+        console.show(summary_text(summary(shown), found.lang))
+
+    console.present(format, lambda: envelopes.status(shown), text)
     return EXIT_FOUND if any(r.errors for r in shown) else 0
 
 
-def _workload(target: Target, by: Per, day: dt.date, language: Lang | None, format: Format) -> int:
+def _workload(found: Caseload, per: Literal["worker", "team"], format: Format) -> int:
     from gga_cli.stats.source import facts
-    from gga_cli.stats.workload import workload, workload_text
+    from gga_cli.stats.workload import workload, workload_json, workload_text
 
-    with console.progress("zaken laden" if language != "en" else "loading cases") as start:
-        found, settings, ctx = facts(target, day, language, start)
-    per: Literal["worker", "team"] = "worker" if by is Per.worker else "team"
-    rows = workload(found, per, day, settings.deadlines.home_visit)
-    if format is Format.json:
-        console.emit_json({per + "s": [r.to_json(per) for r in rows]})
-    else:
-        console.line(workload_text(rows, per, ctx.lang).removesuffix("\n"))
+    with console.progress(pick(found.lang, "zaken laden", "loading cases")) as start:
+        rows = workload(facts(found, start), per, found.today, found.settings.deadlines.home_visit)
+    console.present(format, lambda: workload_json(rows, per), lambda: console.line(workload_text(rows, per, found.lang).removesuffix("\n")))
     return 0
 
 

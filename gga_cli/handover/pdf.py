@@ -11,13 +11,14 @@ import datetime as dt
 import json
 from typing import Any
 
+from gga_cli.errors import GgaError
 from gga_cli.genogram.svg import FONT
 
 PDF_FONT = "Libertinus Serif"
 
 
-class RenderError(Exception):
-    """typst could not make the PDF (a fault of gga, not of the case data)."""
+class RenderError(GgaError):
+    """typst could not make the PDF: exit 1, with typst's reason, nothing written."""
 
 
 def _embeddable(report: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +51,8 @@ def render(report: dict[str, Any], made: dt.date) -> bytes:
             ignore_system_fonts=True,
             timestamp=stamp,
         )
-    except RuntimeError as err:  # typst.TypstError
-        raise RenderError(f"typst: {getattr(err, 'message', err)}") from None
+    except Exception as err:  # typst.TypstError, and anything typst raises on what it is given
+        reason = str(getattr(err, "message", err)).strip().splitlines()
+        raise RenderError(f"typst could not make the PDF: {reason[0] if reason else type(err).__name__}") from None
     assert isinstance(pdf, bytes)
     return pdf

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gga_cli.errors import Refused
 from gga_cli.i18n import Lang, pick
 from gga_cli.stats.words import too_few
 
@@ -23,8 +24,8 @@ MONTHLY = ("G101", "G102", "G103", "G109", "G117")
 MONTHS = {"nl": "jan feb mrt apr mei jun jul aug sep okt nov dec".split(), "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()}
 
 
-class ChartsUnavailable(Exception):
-    """matplotlib is not installed."""
+class ChartsUnavailable(Refused):
+    """matplotlib is not installed: exit 1, nothing written."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _figure() -> Any:
     try:
         from matplotlib.figure import Figure
     except ImportError:
-        raise ChartsUnavailable("charts need matplotlib: pip install 'gga[stats]'") from None
+        raise ChartsUnavailable("charts need matplotlib: pip install 'gga[stats]'; nothing written") from None
     figure = Figure(figsize=(6.4, 3.0))
     return figure, figure.subplots()
 

@@ -14,7 +14,7 @@ from gga_cli.models import CaseFolder
 from gga_cli.models.entries import Contact
 from gga_cli.rules.registry import Context
 from gga_cli.rules.rhythm import gap_limit
-from gga_cli.rules.timeline import in_order, phase_at
+from gga_cli.rules.common import in_order, phase_at
 
 ALONE_MIN_AGE = 4  # revision 2's default for G107: a younger child is not spoken alone
 ALARM_ASSESSMENT = 1  # revision 2's default for G117: days to a new safety assessment

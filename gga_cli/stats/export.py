@@ -14,10 +14,10 @@ import datetime as dt
 import hashlib
 import hmac
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gga_cli.diagnostics import Diagnostic
-from gga_cli.models import CaseFolder
+if TYPE_CHECKING:
+    from gga_cli.judging import Judged
 
 TABLES = ("cases", "phases", "contacts", "scores", "goals", "assessments", "findings")
 MIN_KEY = 16  # characters: a short key could be guessed by trying
@@ -37,11 +37,12 @@ def _year(value: int | dt.date | None) -> int | None:
     return value.year if isinstance(value, dt.date) else value
 
 
-def rows(judged: Iterable[tuple[CaseFolder, list[Diagnostic]]], key: str) -> dict[str, list[dict[str, Any]]]:
+def rows(cases: Iterable[Judged], key: str) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows over the judged cases."""
     alias = Pseudonyms(key)
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for case, diagnostics in judged:
+    for judged in cases:
+        case, diagnostics = judged.case, judged.diagnostics
         facts = case.case
         ref = alias(facts.id if facts is not None else case.id)
         tables["findings"] += [

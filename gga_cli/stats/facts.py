@@ -17,9 +17,10 @@ from itertools import accumulate
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gga_cli.diagnostics import Diagnostic, Severity
+from gga_cli.diagnostics import Severity
 
 if TYPE_CHECKING:  # the models and rules are needed for fresh facts only, never for cached ones
+    from gga_cli.judging import Judged
     from gga_cli.models import CaseFolder
     from gga_cli.rules.registry import Context
 
@@ -152,13 +153,15 @@ def _opt(day: dt.date | None) -> int | None:
     return None if day is None else day.toordinal()
 
 
-def case_facts(case: CaseFolder, diagnostics: list[Diagnostic], ctx: Context) -> CaseFacts:
+def case_facts(judged: Judged, ctx: Context) -> CaseFacts:
     """The facts of one loaded and judged case (see the module's docstring)."""
     from gga_cli.rules import REGISTRY
     from gga_cli.rules.acute import _established, _first_assessment  # the rules' own deeds
     from gga_cli.rules.alarms import _updates, alarms
-    from gga_cli.rules.timeline import add_years, birth_day, history, horizon, in_order, living_children
+    from gga_cli.rules.common import add_years, birth_day, history, horizon, in_order, living_children
     from gga_cli.stats.definitions import alarm_answer_days, alone_min_age, contact_gap, family_contacts
+
+    case, diagnostics = judged.case, judged.diagnostics
 
     errors = any(d.severity is Severity.ERROR and d.code.startswith("F") for d in diagnostics)
     facts = case.case
@@ -233,7 +236,7 @@ def case_facts(case: CaseFolder, diagnostics: list[Diagnostic], ctx: Context) ->
         alarm_in_time=tuple(in_time),
         goals=goals,
         closure=_closure(case, ctx, REGISTRY) if facts.closed is not None and case.genogram is not None else None,
-        overdue=_overdue(case, ctx),
+        overdue=0 if facts.closed is not None else sum(1 for d in judged.deadlines if d.due < ctx.today),
     )
 
 
@@ -244,12 +247,3 @@ def _closure(case: CaseFolder, ctx: Context, registry: Any) -> str:
     if not failing:
         return "met"
     return "waived" if all(case.case.waived(code, ctx.today) for code in failing) else "missed"
-
-
-def _overdue(case: CaseFolder, ctx: Context) -> int:
-    """The open deadlines overdue on the day judged, counted as the board counts them."""
-    from gga_cli.agenda import deadlines
-
-    if case.case is None or case.case.closed is not None:
-        return 0
-    return sum(1 for d in deadlines(case, ctx) if d.due < ctx.today)

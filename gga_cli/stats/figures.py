@@ -48,9 +48,14 @@ def share(part: int, whole: int) -> float | None:
 
 def add_years(day: int, years: int) -> int:
     """The same day `years` later, as the rules count it (29 February becomes 28 February)."""
-    from gga_cli.rules.timeline import add_years as rules_add_years
+    from gga_cli.rules.common import add_years as rules_add_years
 
     return rules_add_years(dt.date.fromordinal(day), years).toordinal()
+
+
+def one_year_before(day: dt.date) -> dt.date:
+    """The default start of a period ending on `day`: the same day a year before."""
+    return dt.date.fromordinal(add_years(day.toordinal(), -1))
 
 
 class Scope:

@@ -138,8 +138,9 @@ def render_pdf(data: dict[str, Any], made: dt.date) -> bytes:
     try:
         pdf = typst.compile(source, format="pdf", sys_inputs={"report": json.dumps(data, ensure_ascii=False)},
                             ignore_system_fonts=True, timestamp=dt.datetime(made.year, made.month, made.day, 12, tzinfo=dt.UTC))
-    except RuntimeError as err:
-        raise RenderError(f"typst: {getattr(err, 'message', err)}") from None
+    except Exception as err:  # typst.TypstError, and anything typst raises on what it is given
+        reason = str(getattr(err, "message", err)).strip().splitlines()
+        raise RenderError(f"typst could not make the PDF: {reason[0] if reason else type(err).__name__}") from None
     assert isinstance(pdf, bytes)
     return pdf
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
 from gga_cli.i18n import Lang, long_date, pick
 from gga_cli.models.settings import Deadlines
-from gga_cli.stats.figures import TIMELINESS
+from gga_cli.stats.facts import CaseFacts
+from gga_cli.stats.figures import TIMELINESS, Period, stats
 from gga_cli.stats.words import key_label, measure_word, timeliness_label, too_few
+
+if TYPE_CHECKING:
+    from gga_cli.rules.registry import Context
 
 BAR = 10
 
@@ -105,6 +110,16 @@ def _group(g: dict[str, Any], by: str | None, d: Deadlines, lang: Lang) -> str:
         out.append(pick(lang, f"    terug binnen 12 maanden: {r['returned_12m']} van {r['closed']}, binnen 24 maanden: {r['returned_24m']}; mediaan {_n(r['median_days'])} d",
                         f"    back within 12 months: {r['returned_12m']} of {r['closed']}, within 24 months: {r['returned_24m']}; median {_n(r['median_days'])} d"))
     return "\n".join(out)
+
+
+def render(fmt: str, cases: list[CaseFacts], ctx: Context, period: Period, by: str | None, min_group: int, deadlines: Deadlines) -> str:
+    """The figures as `gga stats` prints them: json (the contract), csv or text."""
+    report = stats(cases, ctx, period, by, min_group)
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return csv_text(report)
+    return text(report, by, deadlines, ctx.lang)
 
 
 COLUMNS = ["group", "figure", "value", "met", "total", "share", "median_days", "p90_days", "cases", "suppressed"]

@@ -57,6 +57,11 @@ def workload(everyone: list[CaseFacts], per: Per, today: dt.date, home_visit: in
     return sorted(rows, key=Load.urgency)
 
 
+def workload_json(rows: list[Load], per: Per) -> dict[str, Any]:
+    """`gga status --by worker|team --format json`: {"workers": [...]} or {"teams": [...]}."""
+    return {per + "s": [r.to_json(per) for r in rows]}
+
+
 def workload_text(rows: list[Load], per: Per, lang: Lang) -> str:
     head = [pick(lang, "jeugdbeschermer" if per == "worker" else "team", per),
             pick(lang, "open zaken", "open cases"), pick(lang, "over tijd", "overdue"),
