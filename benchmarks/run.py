@@ -1,5 +1,6 @@
 """Measure gga against a naive baseline, in one run: `gga check`, `gga status` cold and warm,
-and a one-case command, each as a fresh process, with its peak memory.
+`gga stats` cold and warm, and a one-case command, each as a fresh process, with its peak
+memory.
 
 The baseline parses the same files with PyYAML's C loader alone, one file at a time, in
 one process: `yaml.load(text, Loader=yaml.CSafeLoader)`. `gga check` is measured with its
@@ -8,6 +9,7 @@ command is compared with `python -c "import typer, pydantic, yaml"`. Ratios belo
 gga is faster.
 
     python benchmarks/run.py --cases 1000 3000 --runs 3
+    python benchmarks/run.py --cases 3000 --stats-only   # the naive parse and gga stats alone
 """
 
 from __future__ import annotations
@@ -95,6 +97,24 @@ def measure(root: Path, cases: int, runs: int) -> dict[str, object]:
     }
 
 
+def stats(root: Path, runs: int) -> dict[str, object]:
+    """`gga stats` over the caseload: cold (no facts cached) and warm (nothing changed), against
+    the naive parse measured in the same run, each `runs` times, interleaved, the fastest kept."""
+    today = TODAY.isoformat()
+    command = [GGA, "stats", str(root), "--today", today, "--format", "json"]
+    (root / ".gga" / "stats.json").unlink(missing_ok=True)
+    cold, cold_mem = timed(command)
+    naive = warm = float("inf")
+    warm_mem = 0.0
+    for _ in range(runs):
+        naive = min(naive, timed([PYTHON, "-c", NAIVE, str(root)])[0])
+        seconds, mib = best(command, 3)
+        warm, warm_mem = min(warm, seconds), max(warm_mem, mib)
+    return {"seconds": {"naive_csafeloader": naive, "stats_cold": cold, "stats_warm": warm},
+            "ratio_to_naive": {"stats_cold": cold / naive, "stats_warm": warm / naive},
+            "peak_mib": {"stats_cold": cold_mem, "stats_warm": warm_mem}}
+
+
 def one_case(root: Path) -> dict[str, object]:
     case = sorted((root / "cases").iterdir())[0]
     imports, _ = best([PYTHON, "-c", "import typer, pydantic, yaml"], 7)
@@ -120,10 +140,21 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=HERE / "out", help="where the generated caseloads are kept")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument("--runs", type=int, default=1, help="runs of the naive parse and gga check, the fastest kept")
+    parser.add_argument("--stats-only", action="store_true", help="measure only gga stats against the naive parse")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    results: dict[str, object] = {"machine": machine(), "caseloads": []}
+    results: dict[str, object] = {"machine": machine(), "caseloads": [], "stats": []}
     print(json.dumps(results["machine"]))
+    if args.stats_only:
+        for n in args.cases:
+            r = stats(caseload(args.workdir, n), args.runs)
+            results["stats"].append({"cases": n, **r})  # type: ignore[attr-defined]
+            s, q = r["seconds"], r["ratio_to_naive"]
+            print(f"{n:>6} cases: naive {s['naive_csafeloader']:.2f} s, gga stats cold {s['stats_cold']:.2f} s "  # type: ignore[index]
+                  f"({q['stats_cold']:.2f}x), warm {s['stats_warm']:.2f} s ({q['stats_warm']:.3f}x)", flush=True)  # type: ignore[index]
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2) + "\n")
+        return
     print(f"{'cases':>6} {'files':>6} {'MB':>6} {'naive s':>8} {'check s':>8} {'ratio':>6} {'1 proc s':>8} {'ratio':>6} "
           f"{'cold s':>7} {'ratio':>6} {'warm s':>7} {'ratio':>6} {'check MiB':>9} {'naive MiB':>9}")
     for n in args.cases:

@@ -242,6 +242,7 @@ class NewCase:
     end: dt.date | None
     team: str | None = None
     local_team: str | None = None  # the wijk-/jeugdteam (G115)
+    previous: tuple[str, ...] = ()  # earlier cases of the family: it came back
 
 
 def needs_end(measure: str) -> bool:
@@ -270,6 +271,9 @@ def planned(spec: NewCase, today: dt.date) -> NewCase:
         raise Invalid(f"{spec.registered} is after today", "registered")
     if needs_end(spec.measure) and spec.end is None:
         raise Invalid(f"a measure {spec.measure} needs the end of its term", "end")
+    for earlier in spec.previous:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{4}", earlier):
+            raise Invalid(f"{earlier}: a case id is YYYY-NNNN", "previous")
     return spec
 
 
@@ -301,6 +305,7 @@ def _texts(root: Path, folder: Path, case_id: str, spec: NewCase) -> dict[str, s
         "phases:",
         f"  - {{phase: 1, start: {spec.registered.isoformat()}}}",
         "sharing: []",
+        *([f"previous_cases: [{', '.join(spec.previous)}]"] if spec.previous else []),
         "waivers: []",
     ]
     genogram_lines = [

@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from gga_cli import __version__
-from gga_cli.cli import agenda, check, close, contact, crypt, erase, genogram, handover, init, keys, log, new_case, phase, retention, rules, schema, score, show, status
+from gga_cli.cli import agenda, check, close, contact, crypt, erase, export, genogram, handover, init, keys, log, new_case, phase, retention, rules, schema, score, show, stats, status
 
 _SETTINGS: dict[str, Any] = {
     "name": "gga",
@@ -21,7 +21,7 @@ _SETTINGS: dict[str, Any] = {
 }
 app = typer.Typer(**_SETTINGS)
 
-for module in (agenda, check, close, contact, crypt, erase, genogram, handover, init, keys, log, new_case, phase, retention, rules, schema, score, show, status):
+for module in (agenda, check, close, contact, crypt, erase, export, genogram, handover, init, keys, log, new_case, phase, retention, rules, schema, score, show, stats, status):
     module.register(app)
 
 

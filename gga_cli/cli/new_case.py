@@ -42,6 +42,10 @@ def new_case(
         help="End of the measure. An OTS without it ends 12 months after its start; a JR needs it (the court sets its term).")] = None,
     team: Annotated[str | None, typer.Option("--team", help="The worker's team.")] = None,
     local_team: Annotated[str | None, typer.Option("--local-team", help="The wijk-/jeugdteam that stays involved (G115).")] = None,
+    previous: Annotated[
+        list[str] | None,
+        typer.Option("--previous", metavar="YYYY-NNNN", help="An earlier case of this family (repeat for more): the family came back."),
+    ] = None,
     root: Annotated[Path | None, typer.Option("--root", help="The caseload (default: the one you are in).")] = None,
     today_: TodayOpt = None,
 ) -> int:
@@ -50,7 +54,8 @@ def new_case(
     Asks for missing values on a terminal. An OTS without --end ends 12 months after its
     start (an OTS runs at most a year a term), and says so; a JR asks for its end on a
     terminal and is refused without one elsewhere (the court sets its term). The files are
-    validated before they are written.
+    validated before they are written. --previous names an earlier case of the family
+    (`previous_cases` in case.yaml), so that `gga stats` counts its return.
 
     Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots
     """
@@ -81,7 +86,7 @@ def new_case(
             raise UsageError(pick(lang, "een JR heeft een einddatum nodig: de rechter bepaalt de termijn; geef --end YYYY-MM-DD",
                                   "a JR needs its end date: the court sets its term; give --end YYYY-MM-DD"))
         end_on = day(_ask(None, "--end", "End of the measure as set by the court (YYYY-MM-DD)"), on)
-    spec = planned(NewCase(family, registered_on, worker, kind.value, start_on, end_on, team, local_team), on)
+    spec = planned(NewCase(family, registered_on, worker, kind.value, start_on, end_on, team, local_team, tuple(previous or ())), on)
     console.line(str(scaffold(caseload, spec, on, lang)))
     return 0
 

@@ -79,6 +79,9 @@ class Case(Model):
     phases: list[PhaseEntry] = described("fasegeschiedenis", "phase history, oldest first", default_factory=list)
     sharing: list[Sharing] = described("gegevensdeling", "grounds for handing information over", default_factory=list)
     closed: Closed | None = described("afgesloten", "absent or null while the case is open", default=None)
+    previous_cases: list[CaseId] = described(
+        "eerdere zaken", "ids of this family's earlier cases: the family came back after closure", default_factory=list
+    )
     waivers: list[Waiver] = described("uitzonderingen", "rules not applied to this case, each with a reason", default_factory=list)
 
     def waived(self, code: str, today: dt.date) -> bool:

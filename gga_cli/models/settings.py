@@ -66,6 +66,15 @@ BOOKLET_NUMBERS: dict[str, str] = {
 }
 
 
+class Stats(_Table):
+    min_group: int = Field(
+        default=5, ge=1, description="gga stats: a group or figure resting on fewer cases than this shows no figures (te weinig zaken)"
+    )
+    export_key: str = Field(
+        default="", description="gga export: the key of the case ids' pseudonyms; the environment's GGA_EXPORT_KEY goes first"
+    )
+
+
 class Demo(_Table):
     anchor: dt.date | None = Field(default=None, description="the day the demo's dates are written for")
 
@@ -100,5 +109,6 @@ class Settings(_Table):
     organisation: Organisation = Field(default_factory=Organisation)
     deadlines: Deadlines = Field(default_factory=Deadlines)
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description="severity per rule code: error, warning or off")
+    stats: Stats = Field(default_factory=Stats)
     demo: Demo = Field(default_factory=Demo)
     profiles: dict[str, Profile] = Field(default_factory=dict, description="recipients of handover reports and what each may see")
