@@ -173,6 +173,11 @@ def _alarm_days(case: CaseFolder, ctx: Context, until: dt.date) -> list[dt.date]
     return [a.day for a in alarms(case, ctx, until)]
 
 
+def allowed_gap(case: CaseFolder, ctx: Context, start: dt.date, alarm_days: list[dt.date]) -> int:
+    """The most days allowed after a family contact on `start` (G108), alarms considered."""
+    return _gap(case, ctx, start, alarm_days)[1]
+
+
 def _gap(case: CaseFolder, ctx: Context, start: dt.date, alarm_days: list[dt.date]) -> tuple[int, int, dt.date | None]:
     """(phase, most days, the alarm that tightened it) for a gap starting on `start`.
 
