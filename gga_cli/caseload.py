@@ -135,8 +135,8 @@ def load_settings(root: Path, lang: Lang | None = None) -> tuple[Settings, list[
     try:
         text = path.read_bytes().decode("utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        message = str(err)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
+        message = "nested too deep" if isinstance(err, RecursionError) else str(err)
         place = _TOML_PLACE.search(message)
         line, column = (int(place.group(1)), int(place.group(2))) if place else (None, None)
         reason = _TOML_PLACE.sub("", message).strip()

@@ -19,6 +19,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK = 0
 EXIT_FOUND = 1  # errors found in the data, or the command refused and changed nothing
 EXIT_USAGE = 2  # wrong use: unknown flag, bad value, path or case not found
+EXIT_NOT_COMMITTED = 3  # --commit: the files were changed, the git commit failed
 
 
 class UsageError(Exception):
@@ -92,15 +93,16 @@ def handles_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from gga_cli.caseload import NotFound
+        from gga_cli.reportfile import BadTarget, WriteFailed
 
         try:
             code = command(*args, **kwargs)
         except typer.BadParameter:
             raise
-        except (UsageError, NotFound) as err:
+        except (UsageError, NotFound, BadTarget) as err:
             console.error(str(err))
             raise typer.Exit(EXIT_USAGE) from None
-        except Refused as err:
+        except (Refused, WriteFailed) as err:
             console.error(str(err))
             raise typer.Exit(EXIT_FOUND) from None
         except BrokenPipeError:

@@ -35,9 +35,9 @@ def handover(
 
     Example: gga handover --format pdf --to jeugdteam --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.atomic import write_bytes
     from gga_cli.casefind import find_case
     from gga_cli.handover import Refusal, load, produce
+    from gga_cli.handover.pdf import RenderError
     from gga_cli.handover.report import UnknownProfile
 
     loaded = load(find_case(case, Path.cwd()), today(today_), lang.value if lang else None)
@@ -47,11 +47,13 @@ def handover(
         raise UsageError(str(err)) from None
     except Refusal as err:
         raise Refused(str(err)) from None
-    for path, data in product.files.items():
-        if not path.parent.is_dir():
-            raise UsageError(f"{path.parent} is no folder")
-    for path, data in product.files.items():
-        write_bytes(path, data)
+    except RenderError as err:
+        raise Refused(f"no PDF made: {err}") from None
+    for warning in product.warnings:
+        console.note(f"warning: {warning}")
+    from gga_cli.reportfile import write_reports
+
+    for path in write_reports(product.files):
         console.note(f"wrote {path}")
     if product.stdout is not None:
         console.line(product.stdout.rstrip("\n"))

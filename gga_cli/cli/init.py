@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Refused, TodayOpt, handles_errors, today
+from gga_cli.cli.common import Refused, TodayOpt, UsageError, handles_errors, today
 
 
 @handles_errors
@@ -26,10 +26,14 @@ def init(
     """
     from gga_cli.scaffold import Exists, init_caseload, write_demo
 
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file: gga init makes a caseload in a folder")
     try:
         written = write_demo(folder, today(today_)) if demo else init_caseload(folder)
     except Exists as err:
         raise Refused(str(err)) from None
+    except OSError as err:
+        raise Refused(f"cannot make a caseload in {folder}: {err.strerror or err}") from None
     for path in written:
         console.line(str(path))
     console.note(f"caseload ready in {folder}: gga check {folder}")
