@@ -6,6 +6,7 @@ or a note: commit messages are read far more widely than case files, for twenty 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -18,6 +19,32 @@ _FALLBACK = ("-c", "user.name=gga", "-c", "user.email=gga@localhost")
 
 class GitError(Exception):
     """git is missing, the case is in no repository, or the commit failed."""
+
+
+class UnsureId(Exception):
+    """The case's id cannot go in a commit message: case.yaml holds none, or not the folder's name."""
+
+
+_CASE_ID = re.compile(r"\d{4}-\d{4}")
+
+
+def case_id(folder: Path) -> str:
+    """The id a commit message names: the `id:` of case.yaml, only where it is a case id and
+    the folder bears that name. A folder named after a family must never reach a message."""
+    from gga_cli.yamlread import read
+
+    try:
+        parsed, _ = read((folder / "case.yaml").read_bytes(), "en")
+    except OSError as err:
+        raise UnsureId(f"--commit: case.yaml cannot be read ({err.strerror or err}); nothing changed") from None
+    data = parsed.data if parsed is not None else None
+    value = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(value, str) or not _CASE_ID.fullmatch(value):
+        raise UnsureId("--commit: case.yaml holds no case id YYYY-NNNN to name the commit by; nothing changed (run `gga check`)")
+    if value != folder.name:
+        raise UnsureId(f"--commit: the case folder is not named after its id {value} in case.yaml; "
+                       "nothing changed (rename the folder to the id, or leave out --commit)")
+    return value
 
 
 def _git() -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Refused, UsageError
+from gga_cli.cli.common import EXIT_NOT_COMMITTED, Refused, UsageError
 
 if TYPE_CHECKING:
     from gga_cli.record import Outcome
@@ -63,26 +63,38 @@ def force_reason(force: bool, reason: str | None) -> str | None:
 
 
 def check_git(commit: bool, folder: Path) -> None:
-    """With --commit, the case must be in a git repository: checked before anything is written."""
+    """With --commit, the case must be in a git repository and its folder named after the id
+    in case.yaml (the only name a message may hold): checked before anything is written."""
     if commit:
-        from gga_cli.gitcommit import repository
+        from gga_cli.gitcommit import UnsureId, case_id, repository
 
         with recording():
             repository(folder)
+        try:
+            case_id(folder)
+        except UnsureId as err:
+            raise Refused(str(err)) from None
 
 
 def finish(outcome: Outcome, commit: bool, action: str) -> int:
-    """Print what was recorded and how the findings changed; commit where asked."""
+    """Print what was recorded and how the findings changed; commit where asked.
+
+    A commit that fails after the files were written (a pre-commit hook said no) is exit 3:
+    not 1, which promises that nothing changed.
+    """
     show(outcome)
     if commit:
-        from gga_cli.gitcommit import GitError
+        from gga_cli.gitcommit import GitError, UnsureId, case_id
         from gga_cli.gitcommit import commit as git_commit
 
+        changed = ", ".join(path.name for path in outcome.written)
         try:
-            ref = git_commit(outcome.written, f"{outcome.case}: {action}")
-        except GitError as err:
-            raise Refused(f"recorded, but not committed: {err}") from None
-        console.note(f"git commit {ref}: {outcome.case}: {action}")
+            message = f"{case_id(outcome.folder)}: {action}"
+            ref = git_commit(outcome.written, message)
+        except (GitError, UnsureId) as err:
+            console.error(f"the recording WAS written to {changed}, but NOT committed ({err}): commit it yourself, or undo it with git")
+            return EXIT_NOT_COMMITTED
+        console.note(f"git commit {ref}: {message}")
     return 0
 
 
@@ -95,7 +107,12 @@ def feedback(outcome: Outcome) -> list[str]:
     lang = outcome.lang
     root = caseload_root(outcome.folder)
     where = ", ".join(relative(path, root) for path in outcome.written)
-    lines = [pick(lang, f"Vastgelegd in {where}:", f"Recorded in {where}:")]
+    lines = []
+    if outcome.finished:
+        done = ", ".join(outcome.finished)
+        lines.append(pick(lang, f"Eerst afgemaakt: een onderbroken vastlegging in {done}.",
+                          f"Finished first: an interrupted recording in {done}."))
+    lines.append(pick(lang, f"Vastgelegd in {where}:", f"Recorded in {where}:"))
     lines += [f"  {said}" for said in outcome.recorded]
     for d in outcome.resolved:
         lines.append(pick(lang, f"{d.code} opgelost: {d.message}", f"{d.code} resolved: {d.message}"))
