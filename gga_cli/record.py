@@ -175,8 +175,10 @@ def _write(files: Files, texts: dict[str, str], lang: Lang) -> list[Path]:
         return write_together(files.folder, texts)
     except OSError as err:
         names = ", ".join(texts)
-        raise Refusal(pick(lang, f"kan {names} niet schrijven: {err.strerror or err}; niets veranderd",
-                           f"cannot write {names}: {err.strerror or err}; nothing changed")) from None
+        unchanged = pick(lang, f"{names} is niet veranderd", f"{names} is unchanged") if len(texts) == 1 else \
+            pick(lang, f"{names} zijn niet veranderd", f"{names} are unchanged")
+        raise Refusal(pick(lang, f"kan {names} niet schrijven: {err.strerror or err}; {unchanged}",
+                           f"cannot write {names}: {err.strerror or err}; {unchanged}")) from None
 
 
 def _finish_interrupted(folder: Path) -> list[str]:
