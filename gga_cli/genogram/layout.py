@@ -11,6 +11,7 @@ children want them as the order allows (isotonic regression, so nothing overlaps
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
@@ -100,15 +101,33 @@ def _pairs(g: Genogram, parents: dict[str, tuple[str, ...]]) -> list[Pair]:
     return out
 
 
+def _topological(ids: list[str], parents: dict[str, tuple[str, ...]], children: dict[str, list[str]]) -> dict[str, int]:
+    """Each person's place in an order with parents before their children (Kahn); people in
+    a cycle of parents, which has no such order, come last, in file order."""
+    waiting = {p: len(parents[p]) for p in ids}
+    ready = deque(p for p in ids if not waiting[p])
+    rank: dict[str, int] = {}
+    while ready:
+        person = ready.popleft()
+        rank[person] = len(rank)
+        for child in children[person]:
+            waiting[child] -= 1
+            if not waiting[child]:
+                ready.append(child)
+    for person in ids:
+        rank.setdefault(person, len(rank))
+    return rank
+
+
 def generations(g: Genogram, parents: dict[str, tuple[str, ...]], pairs: list[Pair]) -> dict[str, int]:
     """A row for each person: a child one below its parents, partners level, a parent
     whose own parents are unknown just above its children.
 
     Each rule only ever moves a person down, so the rows are the least that satisfy them
-    all, whatever the order they are applied in: a person is looked at again only when a
-    relative moved (a work list), which for a family tree is a few looks a person. The
-    number of moves is bounded, so a cycle in the data (someone their own ancestor, a
-    couple of a parent and its child) cannot hang the layout."""
+    all, whatever the order they are applied in. People are looked at parents first, and
+    again only when a relative moved, which for a family tree is a few looks a person.
+    The number of moves is bounded, so a cycle in the data (someone their own ancestor,
+    a couple of a parent and its child) cannot hang the layout."""
     ids = [p.id for p in g.people]
     children: dict[str, list[str]] = defaultdict(list)
     for child, ps in parents.items():
@@ -118,23 +137,35 @@ def generations(g: Genogram, parents: dict[str, tuple[str, ...]], pairs: list[Pa
     for pair in pairs:
         partners[pair.a].append(pair.b)
         partners[pair.b].append(pair.a)
+    rank = _topological(ids, parents, children)
     gen = dict.fromkeys(ids, 0)
     budget = 8 * (len(ids) + sum(len(ps) for ps in parents.values()) + 2 * len(pairs)) + 64
-    queue = deque(ids)
+    queue = [(rank[p], p) for p in ids]
+    heapq.heapify(queue)
     queued = set(ids)
+    # a parent whose own parents are unknown follows its highest child: each keeps its children
+    # in a heap by row, refreshed lazily (rows only grow), so a parent of thousands is cheap
+    highest = {p: [(0, c) for c in children[p]] for p in ids if not parents[p] and children[p]}
+
+    def highest_child(parent: str) -> int:
+        found = highest[parent]
+        while found[0][0] != gen[found[0][1]]:
+            _, child = heapq.heappop(found)
+            heapq.heappush(found, (gen[child], child))
+        return found[0][0]
 
     def lower(person: str, level: int) -> None:
         nonlocal budget
         if gen[person] < level and budget > 0:
             budget -= 1
             gen[person] = level
-            for near in (person, *children[person], *partners[person], *parents[person]):
+            for near in (person, *children[person], *partners[person], *(p for p in parents[person] if p in highest)):
                 if near not in queued:
                     queued.add(near)
-                    queue.append(near)
+                    heapq.heappush(queue, (rank[near], near))
 
     while queue:
-        person = queue.popleft()
+        _, person = heapq.heappop(queue)
         queued.discard(person)
         for p in parents[person]:
             lower(person, gen[p] + 1)
@@ -142,8 +173,8 @@ def generations(g: Genogram, parents: dict[str, tuple[str, ...]], pairs: list[Pa
             level = max(gen[person], gen[partner])
             lower(person, level)
             lower(partner, level)
-        if not parents[person] and children[person]:
-            lower(person, min(gen[c] for c in children[person]) - 1)
+        if person in highest:
+            lower(person, highest_child(person) - 1)
     low = min(gen.values(), default=0)
     return {k: v - low for k, v in gen.items()}
 
