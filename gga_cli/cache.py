@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,12 +28,7 @@ from typing import TYPE_CHECKING, Any
 from gga_cli.board import Row
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Iterator
-
-    from gga_cli.caseload import Target
-    from gga_cli.i18n import Lang
-    from gga_cli.models.settings import Settings
+    from gga_cli.caseload import Caseload, Start
 
 FOLDER = ".gga"
 FILE = "board.json"
@@ -153,25 +147,19 @@ class BoardCache:
         self.changed = False
 
 
-Start = Callable[[int], Callable[[], None]]  # told how many cases to load; returns "one more done"
-
-
-def rows(target: Target, today: dt.date, lang: Lang | None, start: Start | None = None) -> tuple[list[Row], Lang]:
-    """Every case of the target as a board row, and the report language: a row comes from the
-    cache where its folder is unchanged, and is loaded and judged otherwise. `start(n)` is
-    told how many cases must be loaded and returns the function to call after each one."""
-    from gga_cli.caseload import load_settings
-
-    settings, _ = load_settings(target.root, lang)
-    language: Lang = lang or settings.organisation.language
-    use_cache = target.has_settings
-    cache = BoardCache.load(target.root, context_key(target.root, today.isoformat(), language)) if use_cache else None
+def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
+    """Every case of the caseload as a board row: a row comes from the cache where its
+    folder is unchanged, and is loaded and judged otherwise. `start(n)` is told how many
+    cases must be loaded and returns the function to call after each one."""
+    root = caseload.root
+    use_cache = caseload.target.has_settings
+    cache = BoardCache.load(root, context_key(root, caseload.today.isoformat(), caseload.lang)) if use_cache else None
     now = time.time_ns()
     found: dict[Path, Row] = {}
     missed: list[Path] = []
     signatures: dict[Path, Signature | None] = {}
-    for folder in target.cases:
-        key = _relative(folder, target.root)
+    for folder in caseload.folders:
+        key = _relative(folder, root)
         sig = signature(folder, now) if cache is not None else None
         signatures[folder] = sig
         cached = cache.get(key, sig) if cache is not None else None
@@ -180,32 +168,21 @@ def rows(target: Target, today: dt.date, lang: Lang | None, start: Start | None 
         else:
             missed.append(folder)
     if missed:
+        from gga_cli.board import row
+
         advance = start(len(missed)) if start is not None else None
-        for folder, fresh in zip(missed, _judge(target, missed, settings, today, language)):
+        for folder, judged in zip(missed, caseload.subset(missed).cases()):
+            fresh = row(judged.case, judged.diagnostics, judged.deadlines, caseload.today, caseload.alarm_score)
             found[folder] = fresh
             if cache is not None:
-                cache.put(_relative(folder, target.root), signatures[folder], fresh)
+                cache.put(_relative(folder, root), signatures[folder], fresh)
             if advance is not None:
                 advance()
     if cache is not None:
-        cache.keep_only({_relative(f, target.root) for f in target.cases})
+        cache.keep_only({_relative(f, root) for f in caseload.folders})
         cache.save()
-    return [found[f] for f in target.cases], language
+    return [found[f] for f in caseload.folders]
 
 
 def _relative(folder: Path, root: Path) -> str:
     return Path(os.path.relpath(os.path.abspath(folder), root)).as_posix()
-
-
-def _judge(target: Target, folders: list[Path], settings: Settings, today: dt.date, lang: Lang) -> Iterator[Row]:
-    """Load and judge the cases not in the cache, one at a time, yielding their rows."""
-    import dataclasses
-
-    from gga_cli.agenda import deadlines
-    from gga_cli.board import row
-    from gga_cli.checking import cases, context
-
-    ctx = context(settings, today, lang)
-    subset = dataclasses.replace(target, cases=folders, only_files={})
-    for case, diagnostics in cases(subset, ctx):
-        yield row(case, diagnostics, deadlines(case, ctx), today, settings.deadlines.alarm_score)

@@ -1,165 +1,190 @@
-"""Finding caseloads and cases on disk, and reading the organisation's settings (gga.toml)."""
+"""The caseload, the thing users name: one object every command asks.
+
+`Caseload` resolves once what every command needs (the root where gga.toml is, the
+organisation's settings, the report language, the day judged on and so the rule context)
+and hands out cases loaded and judged: one, all of them, or what a screen shows of them
+(the board, the agenda), through the board's cache and the worker pool where they pay.
+
+    caseload = Caseload.open([Path("examples")], today=dt.date(2026, 11, 29))
+    report = caseload.check()
+    for judged in caseload.cases():
+        ...
+
+The pure parts stay apart: the loader reads one case folder (`loader`), the rules judge
+one loaded case (`judging`), the views turn results into what a person reads (`views`).
+"""
 
 from __future__ import annotations
 
-import os
-import re
-import tomllib
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from gga_cli.diagnostics import Diagnostic, Severity, count
+from gga_cli.i18n import Lang
+from gga_cli.judging import Judged, context, judged, settle
+from gga_cli.locate import SETTINGS, Target, caseload_root, find_case, resolve
 
-from gga_cli.diagnostics import Diagnostic, Severity
-from gga_cli.i18n import Lang, pick
-from gga_cli.models.errors import describe
-from gga_cli.models.settings import Settings
+if TYPE_CHECKING:
+    from gga_cli.agenda import AgendaItem
+    from gga_cli.board import Filter, Row
+    from gga_cli.handover import Format, Product
+    from gga_cli.models import CaseFolder
+    from gga_cli.models.settings import Settings
+    from gga_cli.rules import Context
+    from gga_cli.transaction import Outcome, Planner
 
-SETTINGS = "gga.toml"
-CASE_FILE = "case.yaml"
-_SKIP_DIRS = {".git", ".gga", "node_modules", "__pycache__", ".venv"}
-
-
-class NotFound(Exception):
-    """A path, case or caseload the user named does not exist: wrong use, exit 2."""
-
-
-def find_upwards(start: Path, name: str) -> Path | None:
-    """The nearest folder at or above `start` that holds `name`."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / name).is_file():
-            return folder
-    return None
-
-
-def find_cases(root: Path) -> list[Path]:
-    """Every case folder (a folder holding case.yaml) at or below `root`, in name order."""
-    found: list[Path] = []
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        names = {e.name for e in entries}
-        if CASE_FILE in names:
-            found.append(Path(folder))
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False) and entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
-                stack.append(Path(entry.path))
-    return sorted(found, key=lambda p: p.as_posix())
+Start = Callable[[int], Callable[[], None]]  # told how many cases to load; returns "one more done"
 
 
 @dataclass
-class Target:
-    """What a caseload command works on, resolved from its path arguments."""
+class Report:
+    """What `gga check` found: cases and files read, and every diagnostic in file order."""
 
-    root: Path  # the caseload root: where gga.toml is, else the nearest sensible folder
-    has_settings: bool
-    cases: list[Path] = field(default_factory=list)
-    only_files: dict[Path, set[str]] = field(default_factory=dict)  # case folder -> file names asked for
-    singles: list[Path] = field(default_factory=list)  # YAML files outside any case folder
+    cases: int = 0
+    files: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    @property
+    def errors(self) -> int:
+        return count(self.diagnostics, Severity.ERROR)
 
-def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
-    """Resolve path arguments (a caseload, case folders, files; none: the current caseload)."""
-    cwd = cwd or Path.cwd()
-    if not paths:
-        root = find_upwards(cwd, SETTINGS)
-        if root is None:
-            case_root = find_upwards(cwd, CASE_FILE)
-            if case_root is None:
-                raise NotFound(f"no {SETTINGS} at or above {cwd}: name a caseload, case folder or file")
-            paths = [case_root]
-        else:
-            paths = [root]
-    for path in paths:
-        if not path.exists():
-            raise NotFound(f"{path} does not exist")
-    first = paths[0] if paths[0].is_dir() else paths[0].parent
-    settings_root = find_upwards(first, SETTINGS)
-    root = settings_root or (first.parent if (first / CASE_FILE).is_file() else first)
-    target = Target(root=root.resolve(), has_settings=settings_root is not None)
-    seen: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            for case in find_cases(path):
-                if case.resolve() not in seen:
-                    seen.add(case.resolve())
-                    target.cases.append(case)
-                    target.only_files.pop(case, None)
-        else:
-            folder = path.parent
-            if (folder / CASE_FILE).is_file():
-                if folder.resolve() not in seen:
-                    seen.add(folder.resolve())
-                    target.cases.append(folder)
-                    target.only_files[folder] = set()
-                if folder in target.only_files:
-                    target.only_files[folder].add(path.name)
-            elif path.name != SETTINGS:
-                target.singles.append(path)
-    return target
+    @property
+    def warnings(self) -> int:
+        return count(self.diagnostics, Severity.WARNING)
 
 
-_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+class Caseload:
+    """A caseload (or the part of one a command was pointed at), its settings and the day judged on."""
 
+    def __init__(self, target: Target, today: dt.date, lang: Lang | None = None) -> None:
+        from gga_cli.config import load_settings
 
-def _setting_line(text: str, loc: tuple[Any, ...]) -> int | None:
-    """The line of a setting in gga.toml: its key under its table's header."""
-    if not loc:
-        return None
-    table, key = (loc[0], loc[1] if len(loc) > 1 else None)
-    lines = text.splitlines()
-    in_table = False
-    header = re.compile(r"^\s*\[\s*" + re.escape(str(table)) + r"\s*\]")
-    for number, line in enumerate(lines, 1):
-        if line.lstrip().startswith("["):
-            in_table = bool(header.match(line))
-            if in_table and key is None:
-                return number
-            continue
-        if in_table and key is not None and re.match(r"^\s*\"?" + re.escape(str(key)) + r"\"?\s*=", line):
-            return number
-    return None
+        self.target = target
+        self.root: Path = target.root
+        self.today = today
+        self.settings: Settings
+        self.settings, problems = load_settings(target.root, lang)
+        self.ctx: Context = context(self.settings, today, lang)
+        self.lang: Lang = self.ctx.lang
+        self.settings_problems: list[Diagnostic] = settle(problems, None, self.ctx)
+        """What is wrong in gga.toml (the settings in force are the defaults where it is broken)."""
 
+    @classmethod
+    def open(cls, paths: Sequence[Path] = (), *, today: dt.date, lang: Lang | None = None, cwd: Path | None = None) -> Caseload:
+        """The caseload of path arguments (a caseload, case folders, files; none: the one you are in)."""
+        return cls(resolve(list(paths), cwd), today, lang)
 
-def load_settings(root: Path, lang: Lang | None = None) -> tuple[Settings, list[Diagnostic]]:
-    """The caseload's settings; defaults where gga.toml is absent or broken (and why)."""
-    path = root / SETTINGS
-    if not path.is_file():
-        return Settings(), []
-    try:
-        text = path.read_bytes().decode("utf-8")
-        data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
-        message = "nested too deep" if isinstance(err, RecursionError) else str(err)
-        place = _TOML_PLACE.search(message)
-        line, column = (int(place.group(1)), int(place.group(2))) if place else (None, None)
-        reason = _TOML_PLACE.sub("", message).strip()
-        return Settings(), [Diagnostic("F001", Severity.ERROR, None, SETTINGS, line, column, pick(
-            lang or "nl", f"gga.toml is geen geldige TOML: {reason}", f"gga.toml is no valid TOML: {reason}"))]
-    organisation = data.get("organisation")
-    configured = organisation.get("language") if isinstance(organisation, dict) else None
-    language: Lang = lang or ("en" if configured == "en" else "nl")
-    diagnostics: list[Diagnostic] = []
-    from gga_cli.rules import REGISTRY
+    @classmethod
+    def of_case(cls, case: str | None, *, today: dt.date, lang: Lang | None = None, cwd: Path | None = None) -> tuple[Caseload, Path]:
+        """The caseload of one case (`--case ID_OR_PATH`, or the case folder you are in), and its folder."""
+        folder = find_case(case, cwd or Path.cwd())
+        root = caseload_root(folder)
+        target = Target(root=root.resolve(), has_settings=(root / SETTINGS).is_file(), cases=[folder])
+        return cls(target, today, lang), folder
 
-    rules = data.get("rules")
-    if isinstance(rules, dict):
-        for code in list(rules):
-            if code not in REGISTRY:
-                diagnostics.append(Diagnostic("F010", Severity.ERROR, None, SETTINGS, _setting_line(text, ("rules", code)), 1, pick(
-                    language, f"rules.{code}: geen regel van gga", f"rules.{code}: no rule of gga")))
-                del rules[code]
-    try:
-        return Settings.model_validate(data), diagnostics
-    except ValidationError as err:
-        for error in err.errors(include_url=False):
-            loc = tuple(error["loc"])
-            diagnostics.append(Diagnostic("F010", Severity.ERROR, None, SETTINGS, _setting_line(text, loc), 1 if _setting_line(text, loc) else None,
-                                          describe(error, language)))
-        return Settings(), diagnostics
+    @property
+    def folders(self) -> list[Path]:
+        """The case folders, in name order."""
+        return self.target.cases
+
+    @property
+    def alarm_score(self) -> int:
+        return self.settings.deadlines.alarm_score
+
+    # Cases, loaded and judged ------------------------------------------------------
+
+    def load(self, folder: Path, overrides: dict[str, bytes] | None = None) -> tuple[CaseFolder, list[Diagnostic]]:
+        """One case folder read and validated, with the file problems found (not judged)."""
+        from gga_cli.loader import load_case
+
+        return load_case(folder, self.root, self.lang, self.today, overrides)
+
+    def case(self, folder: Path | None = None, deadlines: bool = True) -> Judged:
+        """One case loaded and judged (the first case of the caseload where no folder is named)."""
+        folder = folder or self.folders[0]
+        found, diagnostics = self.load(folder)
+        result = judged(found, diagnostics, self.ctx, deadlines)
+        only = self.target.only_files.get(folder)
+        if only:
+            wanted = {found.path_of(name) for name in only}
+            result.diagnostics = [d for d in result.diagnostics if d.file in wanted]
+        return result
+
+    def cases(self, deadlines: bool = True) -> Iterator[Judged]:
+        """Each case loaded and judged, one at a time (its files are let go after)."""
+        for folder in self.folders:
+            yield self.case(folder, deadlines)
+
+    def _counted(self, folder: Path) -> tuple[int, list[Diagnostic]]:
+        """What `check` keeps of a case: its file count and diagnostics (sent back by a worker)."""
+        result = self.case(folder, deadlines=False)
+        return len(result.case.files), result.diagnostics
+
+    # What the commands ask -----------------------------------------------------------
+
+    def check(self, jobs: int | None = None) -> Report:
+        """Every file and rule over the caseload. `jobs` worker processes share many cases
+        (None: one a processor, see `pool.default_jobs`; 1: all in this process)."""
+        from gga_cli import pool
+        from gga_cli.loader import load_single
+
+        report = Report(files=int(self.target.has_settings), diagnostics=list(self.settings_problems))
+        for files, diagnostics in pool.each(self.folders, self._counted, jobs or pool.default_jobs()):
+            report.cases += 1
+            report.files += files
+            report.diagnostics += diagnostics
+        for single in self.target.singles:
+            report.files += 1
+            report.diagnostics += settle(load_single(single, self.root, self.lang), None, self.ctx)
+        report.diagnostics.sort(key=Diagnostic.sort_key)
+        return report
+
+    def rows(self, start: Start | None = None) -> list[Row]:
+        """Every case as a board row: from the cache in `.gga/` where its folder is unchanged,
+        loaded and judged otherwise. `start(n)` is told how many must be loaded."""
+        from gga_cli.cache import rows
+
+        return rows(self, start)
+
+    def board(self, keep: Filter | None = None, start: Start | None = None) -> list[Row]:
+        """The rows `gga status` shows, most urgent first."""
+        from gga_cli.board import Filter, board
+
+        return board(self.rows(start), self.today, keep or Filter())
+
+    def agenda(self, days: int) -> list[AgendaItem]:
+        """Every case's deadlines overdue now or due within `days` days, by date, then case and rule."""
+        from gga_cli.agenda import items
+
+        found: list[AgendaItem] = []
+        for folder in self.folders:
+            case, _ = self.load(folder)
+            found += items(case, self.ctx, days)
+        found.sort(key=lambda i: (i.due, i.case, i.code, i.what))
+        return found
+
+    def record(self, folder: Path, plan: Planner, force_reason: str | None = None) -> Outcome:
+        """Make one recording in a case folder (see `transaction.apply`)."""
+        from gga_cli.transaction import apply
+
+        return apply(self, folder, plan, force_reason)
+
+    def handover(self, folder: Path, fmt: Format, to: str | None, out: Path | None, draft: bool, cwd: Path) -> Product:
+        """The handover report of a case: what to write and what to print (see `handover.produce`)."""
+        from gga_cli.handover import produce
+
+        case, diagnostics = self.load(folder)
+        problems = [d for d in self.settings_problems + diagnostics if d.severity is Severity.ERROR]
+        return produce(case, self.settings, self.ctx, problems, fmt, to, out, draft, cwd)
+
+    def subset(self, folders: list[Path]) -> Caseload:
+        """The same caseload, settings and day, with only these case folders."""
+        other = dataclasses.replace(self.target, cases=folders, only_files={})
+        copy = object.__new__(Caseload)
+        copy.__dict__.update(self.__dict__)
+        copy.target = other
+        return copy

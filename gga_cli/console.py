@@ -60,18 +60,13 @@ def emit_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def _place(d: Diagnostic) -> str:
-    parts = [d.file or "gga.toml"]
-    if d.line is not None:
-        parts.append(str(d.line))
-        if d.column is not None:
-            parts.append(str(d.column))
-    return ":".join(parts)
-
-
-def diagnostic_text(d: Diagnostic) -> str:
-    """`file:line:column: severity code message`, the form editors jump to."""
-    return f"{_place(d)}: {d.severity.value} {d.code} {d.message}"
+def present(fmt: str, as_json: Callable[[], Any], as_text: Callable[[], None]) -> None:
+    """The one `--format` dispatch: `json` prints the document `as_json` builds (no rich is
+    loaded for it); any other format is text, printed by `as_text`."""
+    if fmt == "json":
+        emit_json(as_json())
+    else:
+        as_text()
 
 
 def _escape_data(text: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import CaseFolder
-from gga_cli.models.common import Model
+from gga_cli.models.common import Model, earliest_day
 
 
 def _at(code: str, case: CaseFolder, file_name: str, entry: Model | None, message: str) -> Diagnostic:
@@ -16,13 +16,6 @@ def _at(code: str, case: CaseFolder, file_name: str, entry: Model | None, messag
         code, Severity.ERROR, case.id, case.path_of(file_name),
         entry.line if entry is not None else None, entry.column if entry is not None else None, message,
     )
-
-
-def _birth(value: int | dt.date | None) -> dt.date | None:
-    """The earliest day a birth (date or year) allows."""
-    if value is None:
-        return None
-    return value if isinstance(value, dt.date) else dt.date(value, 1, 1)
 
 
 def _refs(case: CaseFolder) -> Iterator[tuple[str, Model, str, Iterable[str]]]:
@@ -135,7 +128,7 @@ def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]
         return
     people = {p.id: p for p in case.genogram.people}
     for p in case.genogram.people:
-        born = _birth(p.born)
+        born = earliest_day(p.born)
         if born is None:
             continue
         if p.died is not None and _last_day(p.died) < born:
@@ -143,12 +136,12 @@ def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]
                 lang, f"{p.id} overleed voor de geboorte", f"{p.id} died before being born"))
         for parent_id in p.parents:
             parent = people.get(parent_id)
-            if parent is not None and parent.born is not None and _last_day(p.born) < _birth(parent.born):  # type: ignore[arg-type,operator]
+            if parent is not None and parent.born is not None and _last_day(p.born) < earliest_day(parent.born):  # type: ignore[arg-type,operator]
                 yield _at("F021", case, "genogram.yaml", p, pick(
                     lang, f"{p.id} is geboren voor ouder {parent_id}", f"{p.id} was born before parent {parent_id}"))
     # an entry dated on or after the latest birth in the genogram cannot be before anyone's
     # birth: only the few earlier ones are looked into (thousands of entries a case)
-    births = [b for p in case.genogram.people if (b := _birth(p.born)) is not None]
+    births = [b for p in case.genogram.people if (b := earliest_day(p.born)) is not None]
     if not births:
         return
     latest = max(births)
@@ -169,10 +162,22 @@ def _before_birth(case: CaseFolder, file_name: str, entry: Model, day: dt.date, 
                   people: Mapping[str, object], lang: Lang) -> Iterator[Diagnostic]:
     for ident in dict.fromkeys(ids):
         person = people.get(ident)
-        born = _birth(getattr(person, "born", None))
+        born = earliest_day(getattr(person, "born", None))
         if born is not None and day < born:
             yield _at("F021", case, file_name, entry, pick(
                 lang, f"{day} ligt voor de geboorte van {ident}", f"{day} is before {ident} was born"))
+
+
+def _unknown_waivers(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
+    """A waiver must name a rule gga knows: a typo would waive nothing, silently."""
+    if case.case is None or not case.case.waivers:
+        return
+    from gga_cli.rules import REGISTRY
+
+    for waiver in case.case.waivers:
+        if waiver.rule not in REGISTRY:
+            yield _at("F010", case, "case.yaml", waiver, pick(
+                lang, f"waivers: {waiver.rule} is geen regel van gga", f"waivers: {waiver.rule} is no rule of gga"))
 
 
 def check(case: CaseFolder, lang: Lang, today: dt.date) -> list[Diagnostic]:
@@ -181,6 +186,7 @@ def check(case: CaseFolder, lang: Lang, today: dt.date) -> list[Diagnostic]:
         out.append(_at("F010", case, "case.yaml", case.case, pick(
             lang, f"id {case.case.id} is niet gelijk aan de mapnaam {case.id}",
             f"id {case.case.id} differs from the folder name {case.id}")))
+    out += _unknown_waivers(case, lang)
     out += _duplicates(case, lang)
     out += _references(case, lang)
     out += _dates(case, lang, today)

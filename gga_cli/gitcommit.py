@@ -13,16 +13,24 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from gga_cli.errors import Refused, UsageError
+
 # Fallbacks used only where git has no identity configured (a fresh machine, CI)
 _FALLBACK = ("-c", "user.name=gga", "-c", "user.email=gga@localhost")
 
 
-class GitError(Exception):
-    """git is missing, the case is in no repository, or the commit failed."""
+class GitError(UsageError):
+    """git is missing, the case is in no repository, or the commit failed (about the commit asked for)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, about="commit")
 
 
-class UnsureId(Exception):
+class UnsureId(Refused):
     """The case's id cannot go in a commit message: case.yaml holds none, or not the folder's name."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, about="commit")
 
 
 _CASE_ID = re.compile(r"\d{4}-\d{4}")
@@ -31,18 +39,18 @@ _CASE_ID = re.compile(r"\d{4}-\d{4}")
 def case_id(folder: Path) -> str:
     """The id a commit message names: the `id:` of case.yaml, only where it is a case id and
     the folder bears that name. A folder named after a family must never reach a message."""
-    from gga_cli.yamlread import read
+    from gga_cli.loader import read
 
     try:
         parsed, _ = read((folder / "case.yaml").read_bytes(), "en")
     except OSError as err:
-        raise UnsureId(f"--commit: case.yaml cannot be read ({err.strerror or err}); nothing changed") from None
+        raise UnsureId(f": case.yaml cannot be read ({err.strerror or err}); nothing changed") from None
     data = parsed.data if parsed is not None else None
     value = data.get("id") if isinstance(data, dict) else None
     if not isinstance(value, str) or not _CASE_ID.fullmatch(value):
-        raise UnsureId("--commit: case.yaml holds no case id YYYY-NNNN to name the commit by; nothing changed (run `gga check`)")
+        raise UnsureId(": case.yaml holds no case id YYYY-NNNN to name the commit by; nothing changed (run `gga check`)")
     if value != folder.name:
-        raise UnsureId(f"--commit: the case folder is not named after its id {value} in case.yaml; "
+        raise UnsureId(f": the case folder is not named after its id {value} in case.yaml; "
                        "nothing changed (rename the folder to the id, or leave out --commit)")
     return value
 
@@ -50,7 +58,7 @@ def case_id(folder: Path) -> str:
 def _git() -> str:
     git = shutil.which("git")
     if git is None:
-        raise GitError("--commit needs git, and git is not installed")
+        raise GitError("needs git, and git is not installed")
     return git
 
 
@@ -62,7 +70,7 @@ def repository(folder: Path) -> Path:
     """The work tree holding `folder`; GitError where it is in none."""
     found = _run(["rev-parse", "--show-toplevel"], folder)
     if found.returncode != 0:
-        raise GitError(f"--commit: {folder} is in no git repository (run `git init` in the caseload, or leave out --commit)")
+        raise GitError(f": {folder} is in no git repository (run `git init` in the caseload first)")
     return Path(found.stdout.strip())
 
 

@@ -7,6 +7,8 @@ draft. Pydantic writes 2020-12 style references; they are moved to `definitions`
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -43,3 +45,13 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+SCHEMA_DIR = "schemas"
+
+
+def modeline(root: Path, folder: Path, file_name: str) -> str:
+    """The first line of a case file that points yaml-language-server (VS Code's YAML
+    extension) at the caseload's schema for it: `# yaml-language-server: $schema=...`."""
+    target = root / SCHEMA_DIR / (file_name.removesuffix(".yaml") + ".schema.json")
+    return "# yaml-language-server: $schema=" + Path(os.path.relpath(target, folder)).as_posix()

@@ -14,13 +14,13 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from gga_cli import crosscheck
+from gga_cli import crosscheck, flowlines
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
 from gga_cli.models.common import Model
 from gga_cli.validate import Validator, entries_validator, validate
-from gga_cli.yamlread import Problem, read
+from gga_cli.yamlread import Parsed, Problem, decode, parse
 
 
 @cache
@@ -44,6 +44,22 @@ def relative(path: Path, root: Path) -> str:
 
 def _diagnostics(problems: list[Problem], case: str | None, file: str) -> list[Diagnostic]:
     return [Diagnostic(p.code, Severity.ERROR, case, file, p.line, p.column, p.message) for p in problems]
+
+
+def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
+    """Bytes to parsed data: decoding, raw-line checks, then the parse.
+
+    Files of one simple flow mapping a line (scores, contacts) are read by the fast line
+    reader in `flowlines`, which declines anything it does not fully understand; the rest,
+    and every hazard, goes through the event-level parse.
+    """
+    text, problems = decode(raw, lang)
+    if text is None:
+        return None, problems
+    fast = flowlines.read(text)
+    if fast is not None:
+        return fast, []
+    return parse(text, lang)
 
 
 def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:

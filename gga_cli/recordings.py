@@ -1,20 +1,25 @@
 """The four recordings of the work: a safety score, a contact, a phase step, closing the case.
 
-Each builds its edit as text (`edits`) and hands it to `record.apply`, which validates the
-whole case with it and writes it atomically under the case's lock.
+Each builds its edit as text (`edits`) and hands it to `Caseload.record` (`transaction.apply`),
+which validates the whole case with it and writes it atomically under the case's lock.
+Free text comes in checked by the caller (`text.checked`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gga_cli.edits import append_entry, append_item, flow_list, flow_mapping, quoted, set_block, set_value, token
+from gga_cli.errors import Invalid, Refused
 from gga_cli.i18n import Lang, long_date, pick
 from gga_cli.models import CaseFolder
-from gga_cli.record import Edit, Files, Invalid, Outcome, Refusal, apply
 from gga_cli.rules import Context
+from gga_cli.transaction import Edit, Files, Outcome
+
+if TYPE_CHECKING:
+    from gga_cli.caseload import Caseload
 
 # Going forward, phase 1 must end with a plan the family supports (G111), acute safety
 # established before the change plan's goals run (G110), and an LIJ beside the ARIJ for a
@@ -23,30 +28,11 @@ from gga_cli.rules import Context
 PHASE_GATE = ("G110", "G111", "G112")
 CLOSE_GATE = ("G113", "G130", "G131")
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def checked_text(value: str | None, option: str) -> str | None:
-    """Free text from the command line, as given; Invalid where it holds what no file should."""
-    if value is None:
-        return None
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise Invalid(f"{option}: the text is not UTF-8") from None
-    if not value.strip():
-        raise Invalid(f"{option} is empty: leave it out, or say something")
-    found = _CONTROL.search(value)
-    if found:
-        raise Invalid(f"{option}: control character U+{ord(found.group(0)):04X} in the text")
-    return value
-
-
 def _open_on(case: CaseFolder, day: dt.date, lang: Lang) -> None:
     """An entry may be recorded late on a closed case, never dated after its closing."""
     closed = case.case.closed if case.case is not None else None
     if closed is not None and day > closed.date:
-        raise Refusal(pick(lang, f"zaak {case.id} is gesloten op {long_date(closed.date, lang)}; niets vastgelegd",
+        raise Refused(pick(lang, f"zaak {case.id} is gesloten op {long_date(closed.date, lang)}; niets vastgelegd",
                            f"case {case.id} was closed on {long_date(closed.date, lang)}; nothing recorded"))
 
 
@@ -81,27 +67,25 @@ def _score_said(score: int, day: dt.date, by: str | None, lang: Lang) -> str:
     return pick(lang, f"score {score} op {long_date(day, lang)}{rater}", f"score {score} on {long_date(day, lang)}{rater}")
 
 
-def record_score(folder: Path, score: int, day: dt.date, today: dt.date, *, by: str | None = None, note: str | None = None,
-                 private: bool = False, lang: Lang | None = None) -> Outcome:
+def record_score(caseload: Caseload, folder: Path, score: int, day: dt.date, *, by: str | None = None, note: str | None = None,
+                 private: bool = False) -> Outcome:
     """Append one safety score to scores.yaml."""
-    note = checked_text(note, "--note")
 
     def plan(case: CaseFolder, files: Files, ctx: Context) -> Edit:
         _open_on(case, day, ctx.lang)
         text = append_entry(files.text("scores.yaml"), score_entry(day, score, by, note, private), files.modeline("scores.yaml"))
         return Edit({"scores.yaml": text}, [_score_said(score, day, by, ctx.lang)])
 
-    return apply(folder, plan, today, lang)
+    return caseload.record(folder, plan)
 
 
-def record_contact(folder: Path, kind: str, day: dt.date, today: dt.date, *, with_: list[str] | None = None,
+def record_contact(caseload: Caseload, folder: Path, kind: str, day: dt.date, *, with_: list[str] | None = None,
                    alone: list[str] | None = None, note: str | None = None, score: int | None = None,
-                   private: bool = False, lang: Lang | None = None) -> Outcome:
+                   private: bool = False) -> Outcome:
     """Append one contact to contacts.yaml; with `score`, also the worker's score of that day.
 
     A child spoken alone took part in the contact, so `alone` ids are added to `with`.
     """
-    note = checked_text(note, "--note")
     alone = list(dict.fromkeys(alone or []))
     with_ = list(dict.fromkeys([*(with_ or []), *alone]))
 
@@ -119,13 +103,13 @@ def record_contact(folder: Path, kind: str, day: dt.date, today: dt.date, *, wit
             edit.recorded.append(_score_said(score, day, None, ctx.lang))
         return edit
 
-    return apply(folder, plan, today, lang)
+    return caseload.record(folder, plan)
 
 
 def _case_text(case: CaseFolder, files: Files, lang: Lang) -> str:
     text = files.text("case.yaml")
     if case.case is None or text is None:
-        raise Refusal(pick(lang, "case.yaml is niet te lezen: los eerst op wat `gga check` meldt",
+        raise Refused(pick(lang, "case.yaml is niet te lezen: los eerst op wat `gga check` meldt",
                            "case.yaml cannot be read: first fix what `gga check` reports"))
     return text
 
@@ -134,63 +118,59 @@ def target_phase(current: int, to: str, lang: Lang) -> int:
     """The phase asked for: `next`, or 1, 2 or 3; one step forward at a time, back freely."""
     if to == "next":
         if current >= 3:
-            raise Refusal(pick(lang, "de zaak is in fase 3, de laatste fase", "the case is in phase 3, the last phase"))
+            raise Refused(pick(lang, "de zaak is in fase 3, de laatste fase", "the case is in phase 3, the last phase"))
         return current + 1
     if to not in ("1", "2", "3"):
         raise Invalid(f"phase '{to}': give next, 1, 2 or 3")
     target = int(to)
     if target == current:
-        raise Refusal(pick(lang, f"de zaak is al in fase {current}", f"the case is in phase {current} already"))
+        raise Refused(pick(lang, f"de zaak is al in fase {current}", f"the case is in phase {current} already"))
     if target > current + 1:  # G122: the history never skips a phase going forward
-        raise Refusal(pick(lang, f"een fase overslaan kan niet: eerst fase {current + 1}",
+        raise Refused(pick(lang, f"een fase overslaan kan niet: eerst fase {current + 1}",
                            f"a phase cannot be skipped: phase {current + 1} comes first"))
     return target
 
 
-def record_phase(folder: Path, to: str, day: dt.date, today: dt.date, *, force_reason: str | None = None,
-                 lang: Lang | None = None) -> Outcome:
+def record_phase(caseload: Caseload, folder: Path, to: str, day: dt.date, *, force_reason: str | None = None) -> Outcome:
     """Move the case to a phase: the `phase:` value changed, one `{phase, start}` line added to `phases:`."""
-    force_reason = checked_text(force_reason, "--force-reason")
 
     def plan(case: CaseFolder, files: Files, ctx: Context) -> Edit:
         text = _case_text(case, files, ctx.lang)
         assert case.case is not None
         if case.case.closed is not None:
-            raise Refusal(pick(ctx.lang, f"zaak {case.id} is gesloten", f"case {case.id} is closed"))
+            raise Refused(pick(ctx.lang, f"zaak {case.id} is gesloten", f"case {case.id} is closed"))
         target = target_phase(case.case.phase, to, ctx.lang)
         since = case.case.phases[-1].start if case.case.phases else case.case.registered
         if day < since:
-            raise Invalid(pick(ctx.lang, f"--date {day} ligt voor het begin van fase {case.case.phase} ({since})",
-                               f"--date {day} is before phase {case.case.phase} began ({since})"))
+            raise Invalid(pick(ctx.lang, f"{day} ligt voor het begin van fase {case.case.phase} ({since})",
+                               f"{day} is before phase {case.case.phase} began ({since})"), about="date")
         text = set_value(text, "phase", str(target))
         text = append_item(text, "phases", flow_mapping([("phase", str(target)), ("start", day.isoformat())]))
         said = pick(ctx.lang, f"fase {target} vanaf {long_date(day, ctx.lang)} (was fase {case.case.phase})",
                     f"phase {target} from {long_date(day, ctx.lang)} (was phase {case.case.phase})")
         return Edit({"case.yaml": text}, [said], PHASE_GATE if target > case.case.phase else ())
 
-    return apply(folder, plan, today, lang, force_reason)
+    return caseload.record(folder, plan, force_reason)
 
 
-def record_close(folder: Path, reason: str, day: dt.date, today: dt.date, *, to: str | None = None,
-                 force_reason: str | None = None, lang: Lang | None = None) -> Outcome:
+def record_close(caseload: Caseload, folder: Path, reason: str, day: dt.date, *, to: str | None = None,
+                 force_reason: str | None = None) -> Outcome:
     """Close the case: the `closed:` block added (where absent or null), judged by G113, G130 and G131."""
-    reason_text = checked_text(reason, "--reason")
-    to = checked_text(to, "--to")
-    force_reason = checked_text(force_reason, "--force-reason")
+    reason_text = reason
 
     def plan(case: CaseFolder, files: Files, ctx: Context) -> Edit:
         text = _case_text(case, files, ctx.lang)
         assert case.case is not None
         if case.case.closed is not None:
-            raise Refusal(pick(ctx.lang, f"zaak {case.id} is al gesloten op {long_date(case.case.closed.date, ctx.lang)}",
+            raise Refused(pick(ctx.lang, f"zaak {case.id} is al gesloten op {long_date(case.case.closed.date, ctx.lang)}",
                                f"case {case.id} was closed on {long_date(case.case.closed.date, ctx.lang)} already"))
         # the closing date is no entry the loader dates (F021), so it is checked here
         if day > ctx.today:
-            raise Invalid(pick(ctx.lang, f"--date {day} ligt na vandaag ({ctx.today})", f"--date {day} is after today ({ctx.today})"))
+            raise Invalid(pick(ctx.lang, f"{day} ligt na vandaag ({ctx.today})", f"{day} is after today ({ctx.today})"), about="date")
         since = case.case.phases[-1].start if case.case.phases else case.case.registered
         if day < since:
-            raise Invalid(pick(ctx.lang, f"--date {day} ligt voor het begin van fase {case.case.phase} ({since})",
-                               f"--date {day} is before phase {case.case.phase} began ({since})"))
+            raise Invalid(pick(ctx.lang, f"{day} ligt voor het begin van fase {case.case.phase} ({since})",
+                               f"{day} is before phase {case.case.phase} began ({since})"), about="date")
         lines = [f"date: {day.isoformat()}", f"reason: {quoted(reason_text or '')}"]
         if to is not None:
             lines.append(f"handed_over_to: {quoted(to)}")
@@ -198,4 +178,4 @@ def record_close(folder: Path, reason: str, day: dt.date, today: dt.date, *, to:
                     f"case closed on {long_date(day, ctx.lang)}: {reason_text}")
         return Edit({"case.yaml": set_block(text, "closed", lines)}, [said], CLOSE_GATE)
 
-    return apply(folder, plan, today, lang, force_reason)
+    return caseload.record(folder, plan, force_reason)

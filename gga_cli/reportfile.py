@@ -16,6 +16,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from gga_cli.errors import Refused, UsageError
+
 REPORT_MODE = 0o600
 SETTINGS = "gga.toml"
 CASE_FILE = "case.yaml"
@@ -23,11 +25,11 @@ CASE_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 REPORT_SUFFIXES = (".pdf", ".svg")
 
 
-class BadTarget(Exception):
+class BadTarget(UsageError):
     """The path may not receive a report (a case file, a folder, a device): wrong use, nothing written."""
 
 
-class WriteFailed(Exception):
+class WriteFailed(Refused):
     """The report could not be written (a read-only folder, a full disk): nothing was changed."""
 
 

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gga_cli.atomic import write_text
-from gga_cli.caseload import SETTINGS, find_cases
-from gga_cli.jsonschema import render, schemas
+from gga_cli.errors import Refused
+from gga_cli.locate import SETTINGS, find_cases
+from gga_cli.edits import quoted
+from gga_cli.jsonschema import SCHEMA_DIR, modeline, render, schemas
 from gga_cli.models import schema_name
 from gga_cli.models.settings import Settings
 
-SCHEMA_DIR = "schemas"
-MODELINE = "# yaml-language-server: $schema={path}\n"
 
 
-class Exists(Exception):
+class Exists(Refused):
     """The target already holds what would be made: nothing is overwritten."""
 
 
@@ -242,6 +242,26 @@ class NewCase:
     team: str | None = None
 
 
+def needs_end(measure: str) -> bool:
+    """A measure the court sets a term for has an end date (case-format.md: ots and jr)."""
+    return measure in ("ots", "jr")
+
+
+def planned(spec: NewCase, today: dt.date) -> NewCase:
+    """The new case as asked, checked before anything is written; Invalid names what is wrong."""
+    from gga_cli.errors import Invalid
+    from gga_cli.text import CONTROL
+
+    for about, text in (("family", spec.family), ("worker", spec.worker), ("team", spec.team or "")):
+        if CONTROL.search(text):
+            raise Invalid("holds a control character", about)
+    if spec.registered > today:
+        raise Invalid(f"{spec.registered} is after today", "registered")
+    if needs_end(spec.measure) and spec.end is None:
+        raise Invalid(f"a measure {spec.measure} needs the end of its term", "end")
+    return spec
+
+
 def next_id(root: Path, year: int) -> str:
     numbers = [
         int(folder.name[5:])
@@ -249,13 +269,6 @@ def next_id(root: Path, year: int) -> str:
         if re.fullmatch(rf"{year}-\d{{4}}", folder.name)
     ]
     return f"{year}-{max(numbers, default=0) + 1:04d}"
-
-
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar holding exactly `text`."""
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
 
 
 def new_case(root: Path, spec: NewCase) -> Path:
@@ -270,17 +283,16 @@ def new_case(root: Path, spec: NewCase) -> Path:
             break
         except FileExistsError:
             continue
-    schema_path = os.path.relpath(root / SCHEMA_DIR, folder).replace(os.sep, "/")
     measure = [f"  kind: {spec.measure}", f"  start: {spec.start.isoformat()}"]
     if spec.end is not None:
         measure.append(f"  end: {spec.end.isoformat()}")
     case_lines = [
-        MODELINE.format(path=f"{schema_path}/case.schema.json").rstrip("\n"),
+        modeline(root, folder, "case.yaml"),
         f"id: {case_id}",
-        f"family: {_quoted(spec.family)}",
+        f"family: {quoted(spec.family)}",
         f"registered: {spec.registered.isoformat()}",
-        f"worker: {_quoted(spec.worker)}",
-        *([f"team: {_quoted(spec.team)}"] if spec.team else []),
+        f"worker: {quoted(spec.worker)}",
+        *([f"team: {quoted(spec.team)}"] if spec.team else []),
         "measure:",
         *measure,
         "phase: 1",
@@ -290,7 +302,7 @@ def new_case(root: Path, spec: NewCase) -> Path:
         "waivers: []",
     ]
     genogram_lines = [
-        MODELINE.format(path=f"{schema_path}/genogram.schema.json").rstrip("\n"),
+        modeline(root, folder, "genogram.yaml"),
         "# The family (genogram) and its network (sociogram). Example entries:",
         "#   - {id: sjors, name: Sjors, sex: m, born: 2014-05-02, parents: [ron, els], child: true, index: true}",
         "#   - {id: mike, name: Mike, kind: informal, relation: beste vriend van Sjors}",

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from gga_cli.i18n import Lang, pick
+from gga_cli.text import CONTROL_CLASS
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -29,7 +30,7 @@ try:  # libyaml's parser, in every PyYAML wheel; the pure-Python one otherwise
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.BaseLoader
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONTROL = re.compile(f"[{CONTROL_CLASS}]|\r(?!\n)")  # and a lone carriage return
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)", re.MULTILINE)
 _MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 # The bytes of a suspect for _CONTROL in UTF-8: a C0 control but tab and newline, DEL, a
@@ -305,21 +306,3 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
         refuse("F001", (1, 1), f"geen geldige YAML: {err}", f"not valid YAML: {err}")
         return None, problems
     return parsed, problems
-
-
-def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
-    """Bytes to parsed data: decoding, raw-line checks, then the parse.
-
-    Files of one simple flow mapping a line (scores, contacts) are read by the fast line
-    reader in `flowlines`, which declines anything it does not fully understand; the rest,
-    and every hazard, goes through the event-level parse.
-    """
-    from gga_cli import flowlines
-
-    text, problems = decode(raw, lang)
-    if text is None:
-        return None, problems
-    fast = flowlines.read(text)
-    if fast is not None:
-        return fast, []
-    return parse(text, lang)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from gga_cli.checking import context, judge, settle
+from gga_cli.caseload import Caseload
+from gga_cli.judging import context, judge, settle
 from gga_cli.diagnostics import Diagnostic
 from gga_cli.i18n import Lang
 from gga_cli.loader import load_case
@@ -209,3 +210,9 @@ def upto(files: dict[str, str], day: dt.date) -> dict[str, str]:
 
 def without(files: dict[str, str], *names: str) -> dict[str, str]:
     return {name: text for name, text in files.items() if name not in names}
+
+
+def opened(folder: Path, today: dt.date, lang: Lang | None = None) -> tuple[Caseload, Path]:
+    """The caseload of a case folder on disk, judged on `today`, and the folder: what a
+    recording function takes."""
+    return Caseload.of_case(str(folder), today=today, lang=lang)

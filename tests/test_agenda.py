@@ -10,8 +10,7 @@ from pathlib import Path
 
 from casebuilder import FOLDER, ROOT, TODAY, clean, edit, without
 from conftest import DEMO_TODAY, EXAMPLES
-from gga_cli.agenda import deadlines
-from gga_cli.checking import context
+from gga_cli.judging import context, deadlines
 from gga_cli.loader import load_case
 from gga_cli.models.settings import Settings
 

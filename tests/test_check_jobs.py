@@ -9,8 +9,8 @@ from pathlib import Path
 
 from casebuilder import TODAY, clean, edit
 
-from gga_cli.caseload import resolve
-from gga_cli.checking import CASES_A_WORKER, check
+from gga_cli.caseload import Caseload
+from gga_cli.pool import CASES_A_WORKER
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 Make = Callable[[dict[str, str]], Path]
@@ -36,8 +36,8 @@ def _many(caseload: Make, count: int) -> Path:
 
 def test_many_cases_in_workers_give_the_report_of_one_process(caseload: Make) -> None:
     root = _many(caseload, CASES_A_WORKER * 5 + 3)
-    alone = check(resolve([root]), DAY, "en", jobs=1)
-    shared = check(resolve([root]), DAY, "en", jobs=2)
+    alone = Caseload.open([root], today=DAY, lang="en").check(jobs=1)
+    shared = Caseload.open([root], today=DAY, lang="en").check(jobs=2)
     assert (shared.cases, shared.files, shared.diagnostics) == (alone.cases, alone.files, alone.diagnostics)
     assert alone.cases == CASES_A_WORKER * 5 + 3
     assert {d.code for d in alone.diagnostics} >= {"F002", "F010", "G108"}
@@ -46,8 +46,8 @@ def test_many_cases_in_workers_give_the_report_of_one_process(caseload: Make) ->
 def test_files_named_among_many_cases_are_reported_alone_in_workers(caseload: Make) -> None:
     root = _many(caseload, CASES_A_WORKER * 5)
     named = [root / f"cases/2026-{n:04d}/contacts.yaml" for n in range(CASES_A_WORKER * 5)]
-    alone = check(resolve(named), DAY, "nl", jobs=1)
-    shared = check(resolve(named), DAY, "nl", jobs=2)
+    alone = Caseload.open(named, today=DAY, lang="nl").check(jobs=1)
+    shared = Caseload.open(named, today=DAY, lang="nl").check(jobs=2)
     assert shared.diagnostics == alone.diagnostics
     assert {d.file.rsplit("/", 1)[-1] for d in shared.diagnostics if d.file} == {"contacts.yaml"}
 

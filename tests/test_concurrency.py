@@ -22,8 +22,10 @@ import pytest
 from gga_cli import atomic
 from gga_cli.loader import load_document
 from gga_cli.models import FILE_KINDS
-from gga_cli.record import Refusal
+from gga_cli.errors import Refused as Refusal
 from gga_cli.recordings import record_score
+
+from casebuilder import opened
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -62,10 +64,11 @@ def leftovers(folder: Path) -> list[str]:
 APPENDER = """\
 import datetime as dt, sys
 from pathlib import Path
+from gga_cli.caseload import Caseload
 from gga_cli.recordings import record_score
 folder, worker, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for i in range(count):
-    record_score(folder, 1 + i % 10, dt.date(2026, 2, 10), dt.date(2026, 2, 12), note=f"{worker}-{i}")
+    record_score(*Caseload.of_case(str(folder), today=dt.date(2026, 2, 12)), 1 + i % 10, dt.date(2026, 2, 10), note=f"{worker}-{i}")
 """
 
 
@@ -100,7 +103,7 @@ def test_a_failing_replace_leaves_the_original_and_no_temp_file(folder: Path, mo
     monkeypatch.setattr(os, "replace", broken)
     before = (folder / "scores.yaml").read_bytes()
     with pytest.raises(Refusal) as refused:
-        record_score(folder, 5, dt.date(2026, 2, 10), dt.date(2026, 2, 12))
+        record_score(*opened(folder, dt.date(2026, 2, 12)), 5, dt.date(2026, 2, 10))
     assert str(refused.value) == "kan scores.yaml niet schrijven: Input/output error; scores.yaml is niet veranderd"
     assert (folder / "scores.yaml").read_bytes() == before
     assert leftovers(folder) == []
@@ -133,9 +136,10 @@ def slow(src, dst):
     time.sleep(float(sys.argv[2]))
     real(src, dst)
 os.replace = slow
+from gga_cli.caseload import Caseload
 from gga_cli.recordings import record_score
 sys.stdout.write("started\\n"); sys.stdout.flush()
-record_score(Path(sys.argv[1]), 7, dt.date(2026, 2, 11), dt.date(2026, 2, 12), note="n" * 50)
+record_score(*Caseload.of_case(sys.argv[1], today=dt.date(2026, 2, 12)), 7, dt.date(2026, 2, 11), note="n" * 50)
 """
 
 NEW_LINE = b'- {date: 2026-02-11, score: 7, note: "' + b"n" * 50 + b'"}\n'
@@ -152,7 +156,7 @@ def test_a_write_killed_between_temp_file_and_replace_leaves_the_original(folder
     child.wait()
     assert (folder / "scores.yaml").read_text() == big
     assert len(leftovers(folder)) == 1  # the killed writer's temp file ...
-    record_score(folder, 5, dt.date(2026, 2, 11), dt.date(2026, 2, 12))
+    record_score(*opened(folder, dt.date(2026, 2, 12)), 5, dt.date(2026, 2, 11))
     assert leftovers(folder) == []  # ... is swept by the next writer, under the lock
     assert (folder / "scores.yaml").read_text() == big + "- {date: 2026-02-11, score: 5}\n"
 

@@ -361,10 +361,12 @@ def test_an_interrupted_contact_is_finished_by_the_next_recording(caseload: Call
 
 
 def test_a_failing_second_write_puts_the_first_back(caseload: Callable[[dict[str, str]], Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    from gga_cli.record import Refusal
+    from gga_cli.caseload import Caseload
+    from gga_cli.errors import Refused
     from gga_cli.recordings import record_contact
 
     folder = make(caseload)
+    found, _ = Caseload.of_case(str(folder), today=TODAY[3])
     before = digest(folder)
     real = os.replace
 
@@ -374,8 +376,8 @@ def test_a_failing_second_write_puts_the_first_back(caseload: Callable[[dict[str
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", full_at_scores)
-    with pytest.raises(Refusal) as refused:
-        record_contact(folder, "phone", TODAY[3], TODAY[3], with_=["els"], score=6)
+    with pytest.raises(Refused) as refused:
+        record_contact(found, folder, "phone", TODAY[3], with_=["els"], score=6)
     assert str(refused.value) == ("kan contacts.yaml, scores.yaml niet schrijven: No space left on device; "
                                   "contacts.yaml, scores.yaml zijn niet veranderd")
     assert digest(folder) == before
@@ -504,12 +506,13 @@ def test_pdf_draws_emoji_chinese_and_geez_names_with_the_systems_fonts(gga: Run,
 
 def test_pdf_shows_a_control_character_as_a_visible_mark(caseload: Callable[[dict[str, str]], Path], tmp_path: Path) -> None:
     """The loader keeps control characters out of the case; were one to reach the report, the PDF still comes."""
-    from gga_cli.handover import load
+    from gga_cli.caseload import Caseload
     from gga_cli.handover.pdf import render
     from gga_cli.handover.report import Recipient, build
 
-    loaded = load(make(caseload), TODAY[3], "nl")
-    report = build(loaded.case, loaded.settings, TODAY[3], "nl", Recipient(None, None), draft=False)
+    found, folder = Caseload.of_case(str(make(caseload)), today=TODAY[3], lang="nl")
+    case, _ = found.load(folder)
+    report = build(case, found.settings, TODAY[3], "nl", Recipient(None, None), draft=False)
     report["header"][0][1] = "2026-0042 \x1b[2J\x00"
     rendered = render(report, TODAY[3])
     assert (rendered.controls, rendered.unshown) == (["\x1b", "\x00"], [])

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from gga_cli.loader import load_case
 from gga_cli.models import FILE_KINDS
-from gga_cli.yamlread import read
+from gga_cli.loader import read
 
 TOKENS = list("abc:-{}[],#&*!|>'\"%@` \n\t019.") + ["\u0085", "\u00a0", "é", "<<<<<<< ", "---\n", "? ", "score: ", "- {date: "]
 YAMLISH = st.lists(st.sampled_from(TOKENS), max_size=120).map("".join)

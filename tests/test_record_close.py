@@ -13,10 +13,12 @@ import pytest
 
 from gga_cli.diagnostics import Severity
 from gga_cli.models import CaseFolder
-from gga_cli.record import Refusal
+from gga_cli.errors import Refused as Refusal
 from gga_cli.recordings import record_close
 from gga_cli.rules import REGISTRY, Context, Rule
 from gga_cli.rules.registry import finding
+
+from casebuilder import opened
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 TODAY = dt.date(2026, 11, 25)
@@ -115,14 +117,14 @@ def test_closing_is_refused_while_the_gate_fails_and_nothing_changes(folder: Pat
     (folder / "safeguarding-plan.yaml").write_text(SAFEGUARDING_PLAN.replace("guardian: {name: Ilse de Wit, organisation: Jeugdteam Escamp}\n", ""))
     before = digest(folder / "case.yaml")
     with pytest.raises(Refusal) as refused:
-        record_close(folder, "blijvend veilig", dt.date(2026, 11, 20), TODAY)
+        record_close(*opened(folder, TODAY), "blijvend veilig", dt.date(2026, 11, 20))
     assert str(refused.value).splitlines()[1] == "  G113 het borgingsplan mist wie het bewaakt"
     assert digest(folder / "case.yaml") == before
 
 
 def test_force_closes_with_a_waiver_and_the_reason_kept_apart(folder: Path, guard_rule: None) -> None:
     (folder / "safeguarding-plan.yaml").unlink()
-    outcome = record_close(folder, "gezin verhuisd", dt.date(2026, 11, 20), TODAY, to="Jeugdteam Delft",
+    outcome = record_close(*opened(folder, TODAY), "gezin verhuisd", dt.date(2026, 11, 20), to="Jeugdteam Delft",
                            force_reason="gezin verhuisd voor het borgingsplan klaar was")
     assert (folder / "case.yaml").read_text() == CASE.replace(
         "closed: null   # nog open\n",

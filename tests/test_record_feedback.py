@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from gga_cli.cli.recording import feedback
+from gga_cli.views.recording import feedback
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.recordings import record_contact, record_score
 from gga_cli.rules import REGISTRY, Context, Deadline, Rule
 from gga_cli.rules.registry import finding
+
+from casebuilder import opened
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 TODAY = dt.date(2026, 12, 1)
@@ -69,20 +71,20 @@ def stand_ins() -> Iterator[None]:
 
 
 def test_a_new_finding_and_a_solved_one_are_reported(folder: Path, stand_ins: None) -> None:
-    contact = record_contact(folder, "home_visit", TODAY, TODAY, with_=["els"])
+    contact = record_contact(*opened(folder, TODAY), "home_visit", TODAY, with_=["els"])
     assert feedback(contact) == [
         "Vastgelegd in cases/2026-0042/contacts.yaml:",
         "  contact home_visit op 1 december 2026 met els",
         "nieuw (waarschuwing) G109: contact van 2026-12-01 heeft geen veiligheidsscore",
     ]
-    score = record_score(folder, 2, TODAY, TODAY, lang="en")
+    score = record_score(*opened(folder, TODAY, "en"), 2, TODAY)
     assert feedback(score) == [
         "Recorded in cases/2026-0042/scores.yaml:",
         "  score 2 on 1 December 2026",
         "G109 resolved: contact van 2026-12-01 heeft geen veiligheidsscore",
         "G117: score 2 is een veiligheidsalarm: herzie het veiligheidsplan, due 6 December 2026",
     ]
-    better = record_score(folder, 8, TODAY, TODAY)
+    better = record_score(*opened(folder, TODAY), 8, TODAY)
     assert feedback(better)[2:] == []  # the alarm stands: a better score does not answer it
 
 
@@ -92,7 +94,7 @@ def test_a_deadline_the_recording_met_is_reported(folder: Path, stand_ins: None)
         return [] if visited else [Deadline("G102", case.id, dt.date(2026, 12, 3), "eerste huisbezoek")]
 
     REGISTRY["G102"] = Rule("G102", Severity.WARNING, "home visit", "huisbezoek", check=lambda case, ctx: [], deadlines=first_visit)
-    outcome = record_contact(folder, "home_visit", TODAY, TODAY, with_=["els"], score=6)
+    outcome = record_contact(*opened(folder, TODAY), "home_visit", TODAY, with_=["els"], score=6)
     assert feedback(outcome)[3:] == ["G102 gedaan: eerste huisbezoek"]
 
 

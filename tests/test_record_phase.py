@@ -13,10 +13,12 @@ import pytest
 
 from gga_cli.diagnostics import Severity
 from gga_cli.models import CaseFolder
-from gga_cli.record import Refusal
+from gga_cli.errors import Refused as Refusal
 from gga_cli.recordings import record_phase
 from gga_cli.rules import REGISTRY, Context, Rule
 from gga_cli.rules.registry import finding
+
+from casebuilder import opened
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 TODAY = dt.date(2026, 4, 25)
@@ -98,7 +100,7 @@ def pattern_rule() -> Iterator[None]:
 def test_a_step_forward_is_refused_while_the_gate_fails_and_nothing_changes(folder: Path, pattern_rule: None) -> None:
     before = digest(folder / "case.yaml")
     with pytest.raises(Refusal) as refused:
-        record_phase(folder, "next", dt.date(2026, 4, 20), TODAY)
+        record_phase(*opened(folder, TODAY), "next", dt.date(2026, 4, 20))
     assert str(refused.value).splitlines()[:2] == [
         "niets veranderd; eerst moet dit in orde zijn:",
         "  G111 het veranderplan mist het patroon",
@@ -107,7 +109,7 @@ def test_a_step_forward_is_refused_while_the_gate_fails_and_nothing_changes(fold
 
 
 def test_force_records_a_waiver_for_each_failing_rule(folder: Path, pattern_rule: None) -> None:
-    outcome = record_phase(folder, "2", dt.date(2026, 4, 20), TODAY, force_reason="patroon volgt na het tweede gesprek")
+    outcome = record_phase(*opened(folder, TODAY), "2", dt.date(2026, 4, 20), force_reason="patroon volgt na het tweede gesprek")
     assert (folder / "case.yaml").read_text() == CASE.replace("phase: 1                 #", "phase: 2                 #").replace(
         "  - {phase: 1, start: 2026-02-03}\n", "  - {phase: 1, start: 2026-02-03}\n  - {phase: 2, start: 2026-04-20}\n"
     ).replace("waivers: []\n", 'waivers:\n  - {rule: G111, reason: "patroon volgt na het tweede gesprek"}\n')
@@ -117,7 +119,7 @@ def test_force_records_a_waiver_for_each_failing_rule(folder: Path, pattern_rule
 
 def test_a_step_forward_goes_through_once_the_gate_passes(folder: Path, pattern_rule: None) -> None:
     (folder / "change-plan.yaml").write_text(CHANGE_PLAN)
-    record_phase(folder, "next", dt.date(2026, 4, 20), TODAY)
+    record_phase(*opened(folder, TODAY), "next", dt.date(2026, 4, 20))
     text = (folder / "case.yaml").read_text()
     assert "phase: 2                 # verbinden en motiveren\n" in text
     assert text.count("{phase: 2, start: 2026-04-20}") == 1

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from casebuilder import FOLDER, ROOT, TODAY, clean, edit, findings
-from gga_cli.checking import context
+from gga_cli.judging import context
 from gga_cli.loader import load_case
 from gga_cli.models.settings import Settings
 from gga_cli.rules import handover_gaps, retention_of

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from casebuilder import TODAY, clean, edit, findings, without
-from gga_cli.checking import context
+from gga_cli.judging import context
 from gga_cli.models.settings import Settings
 from gga_cli.rules import change_plan_gaps, safeguarding_gaps
 

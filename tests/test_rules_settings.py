@@ -108,10 +108,9 @@ def test_shifting_every_date_and_today_by_the_same_days_never_changes_the_findin
 
 def test_the_demo_caseload_has_no_errors_and_its_three_documented_warnings() -> None:
     from conftest import DEMO_TODAY, EXAMPLES
-    from gga_cli.caseload import resolve
-    from gga_cli.checking import check
+    from gga_cli.caseload import Caseload
 
-    report = check(resolve([EXAMPLES]), dt.date.fromisoformat(DEMO_TODAY))
+    report = Caseload.open([EXAMPLES], today=dt.date.fromisoformat(DEMO_TODAY)).check()
     assert [(d.code, d.severity.value, d.case) for d in report.diagnostics] == [
         ("G120", "warning", "2026-0534"),
         ("G109", "warning", "2026-2412"),

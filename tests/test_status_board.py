@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from gga_cli.board import Row, board, row, summary
-from gga_cli.boards import sparkline
+from gga_cli.views.board import sparkline
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import Case, CaseFolder, Contact, Score
 from gga_cli.rules.registry import Deadline

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Format, FormatOpt, LangOpt, PathArg, TodayOpt, handles_errors, today
+from gga_cli.cli.common import Format, FormatOpt, LangOpt, PathArg, TodayOpt, caseload, handles_errors
+from gga_cli.i18n import pick
 
 DaysOpt = Annotated[int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days (and every overdue one).")]
 
@@ -27,19 +28,20 @@ def agenda(
 
     Example: gga agenda examples --days 7 --today 2026-11-29
     """
-    from gga_cli.agenda import agenda as gather
-    from gga_cli.caseload import resolve
+    from gga_cli.views import envelopes
 
-    day = today(today_)
-    found, language = gather(resolve([path] if path else []), day, days, lang.value if lang else None)
-    if format is Format.json:
-        console.emit_json({"today": day.isoformat(), "days": days, "deadlines": [i.to_json() for i in found]})
-    elif not found:
-        console.note("niets te doen in deze periode" if language == "nl" else "nothing due in this period")
-    else:
-        from gga_cli.agendas import agenda_table
+    found = caseload([path] if path else [], today_, lang)
+    items = found.agenda(days)
 
-        console.show(agenda_table(found, day, language))
+    def text() -> None:
+        if not items:
+            console.note(pick(found.lang, "niets te doen in deze periode", "nothing due in this period"))
+            return
+        from gga_cli.views.agenda import agenda_table
+
+        console.show(agenda_table(items, found.today, found.lang))
+
+    console.present(format, lambda: envelopes.agenda(items, found.today, days), text)
     return 0
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import EXIT_FOUND, CheckFormat, LangOpt, TodayOpt, handles_errors, today
+from gga_cli.cli.common import EXIT_FOUND, CheckFormat, LangOpt, TodayOpt, caseload, handles_errors
 
 
 @handles_errors
@@ -32,24 +32,21 @@ def check(
 
     Example: gga check cases/2026-0042 --format json --today 2026-11-29
     """
-    from gga_cli.caseload import resolve
-    from gga_cli.checking import check as run
+    from gga_cli.views import envelopes
 
-    report = run(resolve(paths or []), today(today_), lang.value if lang else None, jobs)
+    found = caseload(paths or [], today_, lang)
+    report = found.check(jobs)
     if format is CheckFormat.json:
-        console.emit_json(
-            {
-                "summary": {"cases": report.cases, "files": report.files, "errors": report.errors, "warnings": report.warnings},
-                "diagnostics": [d.to_json() for d in report.diagnostics],
-            }
-        )
+        console.emit_json(envelopes.check(report))
     elif format is CheckFormat.github:
         for d in report.diagnostics:
             console.line(console.diagnostic_github(d))
     else:
+        from gga_cli.views.check import summary
+
         for d in report.diagnostics:
-            console.line(console.diagnostic_text(d))
-        console.note(f"{report.cases} cases, {report.files} files: {report.errors} errors, {report.warnings} warnings")
+            console.line(d.text())
+        console.note(summary(report, found.lang))
     failed = report.errors > 0 or (strict and report.warnings > 0)
     return EXIT_FOUND if failed else 0
 

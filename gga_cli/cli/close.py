@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, day, handles_errors, today
-from gga_cli.cli.recording import CommitOpt, ForceOpt, ForceReasonOpt, check_git, finish, force_reason, recording
+from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, day, handles_errors, one_case
+from gga_cli.cli.recording import CommitOpt, ForceOpt, ForceReasonOpt, check_git, finish, force_reason, gated, text
 
 
 @handles_errors
@@ -30,15 +30,14 @@ def close(
 
     Example: gga close --reason "blijvend veilig" --to "Jeugdteam Escamp" --case 2026-0042
     """
-    from gga_cli.casefind import find_case
     from gga_cli.recordings import record_close
 
     why = force_reason(force, force_reason_)
-    folder = find_case(case)
+    reason_text, to = text(reason, "--reason"), text(to, "--to")
+    found, folder = one_case(case, today_, lang)
     check_git(commit, folder)
-    on = today(today_)
-    with recording():
-        outcome = record_close(folder, reason, day(date, on), on, to=to, force_reason=why, lang=lang.value if lang else None)
+    with gated():
+        outcome = record_close(found, folder, reason_text or "", day(date, found.today), to=to, force_reason=why)
     return finish(outcome, commit, "case closed")
 
 

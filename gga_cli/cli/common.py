@@ -1,5 +1,5 @@
-"""What every command shares: option aliases, the day rules are judged on, and the one
-place where expected errors become messages and exit codes."""
+"""What every command shares: option aliases, the day rules are judged on, the caseload a
+command works on, and the one place where gga's errors become messages and exit codes."""
 
 from __future__ import annotations
 
@@ -8,26 +8,20 @@ import functools
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from gga_cli import console
+from gga_cli.errors import EXIT_FOUND, EXIT_OK, EXIT_USAGE, GgaError, Refused, UsageError
+from gga_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from gga_cli.caseload import Caseload
+
+__all__ = ["EXIT_FOUND", "EXIT_OK", "EXIT_USAGE", "Refused", "UsageError"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_OK = 0
-EXIT_FOUND = 1  # errors found in the data, or the command refused and changed nothing
-EXIT_USAGE = 2  # wrong use: unknown flag, bad value, path or case not found
-EXIT_NOT_COMMITTED = 3  # --commit: the files were changed, the git commit failed
-
-
-class UsageError(Exception):
-    """The user asked for something that cannot be: exit 2, with the message."""
-
-
-class Refused(Exception):
-    """The command will not do it (the rules for the step fail): exit 1, nothing changed."""
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -87,26 +81,51 @@ def day(value: str | None, default: dt.date) -> dt.date:
     return _date(value) or default
 
 
+def language(lang: Language | None) -> Lang | None:
+    """--lang as the library takes it: None leaves the choice to gga.toml."""
+    return None if lang is None else ("en" if lang is Language.en else "nl")
+
+
+def caseload(paths: list[Path], today_: str | None, lang: Language | None) -> Caseload:
+    """The caseload of a command's path arguments (none: the one you are in)."""
+    from gga_cli.caseload import Caseload
+
+    return Caseload.open(paths, today=today(today_), lang=language(lang))
+
+
+def one_case(case: str | None, today_: str | None, lang: Language | None) -> tuple[Caseload, Path]:
+    """The caseload of `--case` (or the case folder you are in), and the case's folder."""
+    from gga_cli.caseload import Caseload
+
+    return Caseload.of_case(case, today=today(today_), lang=language(lang), cwd=Path.cwd())
+
+
 def handles_errors(command: F) -> F:
     """Turn the errors a user can cause into a message and an exit code, never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from gga_cli.caseload import NotFound
-        from gga_cli.reportfile import BadTarget, WriteFailed
-
         try:
             code = command(*args, **kwargs)
         except typer.BadParameter:
             raise
-        except (UsageError, NotFound, BadTarget) as err:
-            console.error(str(err))
-            raise typer.Exit(EXIT_USAGE) from None
-        except (Refused, WriteFailed) as err:
-            console.error(str(err))
-            raise typer.Exit(EXIT_FOUND) from None
+        except GgaError as err:
+            console.error(err.said(f"--{err.about.replace('_', '-')}" if err.about else None))
+            raise typer.Exit(err.exit_code) from None
         except BrokenPipeError:
             raise typer.Exit(EXIT_OK) from None
         raise typer.Exit(code or EXIT_OK)
 
     return wrapper  # type: ignore[return-value]
+
+
+def settings_language(lang: Lang | None, cwd: Path | None = None) -> Lang:
+    """The language of a command that reads no case: --lang, else that of the caseload you
+    are in (its gga.toml), else Dutch."""
+    if lang is not None:
+        return lang
+    from gga_cli.config import load_settings
+    from gga_cli.locate import SETTINGS, find_upwards
+
+    root = find_upwards(cwd or Path.cwd(), SETTINGS)
+    return load_settings(root)[0].organisation.language if root is not None else "nl"

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, day, handles_errors, today
-from gga_cli.cli.recording import CommitOpt, check_git, finish, ids, recording
+from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, day, handles_errors, one_case
+from gga_cli.cli.recording import CommitOpt, check_git, finish, ids, text
 
 
 @handles_errors
@@ -32,16 +32,13 @@ def contact(
 
     Example: gga contact home_visit --with els,sjors --alone sjors --score 6 --note "Rustig bezoek."
     """
-    from gga_cli.casefind import find_case
     from gga_cli.recordings import record_contact
 
-    with_ids, alone_ids = ids(with_, "--with"), ids(alone, "--alone")
-    folder = find_case(case)
+    with_ids, alone_ids, note = ids(with_, "--with"), ids(alone, "--alone"), text(note, "--note")
+    found, folder = one_case(case, today_, lang)
     check_git(commit, folder)
-    on = today(today_)
-    with recording():
-        outcome = record_contact(folder, kind, day(date, on), on, with_=with_ids, alone=alone_ids, note=note, score=score,
-                                 private=private, lang=lang.value if lang else None)
+    outcome = record_contact(found, folder, kind, day(date, found.today), with_=with_ids, alone=alone_ids, note=note,
+                             score=score, private=private)
     return finish(outcome, commit, "contact and score recorded" if score is not None else "contact recorded")
 
 

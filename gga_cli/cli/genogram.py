@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, handles_errors, today
+from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, handles_errors, one_case
+from gga_cli.i18n import pick
 
 
 @handles_errors
@@ -24,16 +25,18 @@ def genogram(
 
     Example: gga genogram -o genogram.svg --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.casefind import find_case
+    from gga_cli.diagnostics import Severity, listing
     from gga_cli.genogram import drawing
-    from gga_cli.handover import load
 
-    loaded = load(find_case(case, Path.cwd()), today(today_), lang.value if lang else None)
-    if loaded.case.genogram is None:
-        raise Refused("\n".join(["the case has no readable genogram.yaml:"] + [f"  {d.file}:{d.line or ''} {d.code} {d.message}" for d in loaded.problems]))
-    for d in loaded.problems:
-        console.note(f"{d.file}:{d.line or ''}: {d.code} {d.message}")
-    svg = drawing(loaded.case.genogram, loaded.ctx.today, loaded.ctx.lang, f"Genogram {loaded.case.id}")
+    found, folder = one_case(case, today_, lang)
+    loaded, diagnostics = found.load(folder)
+    problems = [d for d in found.settings_problems + diagnostics if d.severity is Severity.ERROR]
+    if loaded.genogram is None:
+        raise Refused("\n".join([pick(found.lang, "de zaak heeft geen leesbaar genogram.yaml:", "the case has no readable genogram.yaml:"),
+                                 *listing(problems)]))
+    for d in problems:
+        console.note(d.text("line"))
+    svg = drawing(loaded.genogram, found.today, found.lang, f"Genogram {loaded.id}")
     if out is None:
         console.line(svg.rstrip("\n"))
         return 0

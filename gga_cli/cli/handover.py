@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, UsageError, handles_errors, today
+from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, handles_errors, one_case
+from gga_cli.i18n import pick
 
 
 class ReportFormat(StrEnum):
@@ -35,24 +36,16 @@ def handover(
 
     Example: gga handover --format pdf --to jeugdteam --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.casefind import find_case
-    from gga_cli.handover import Refusal, load, produce
-    from gga_cli.handover.pdf import RenderError
-    from gga_cli.handover.report import UnknownProfile
-
-    loaded = load(find_case(case, Path.cwd()), today(today_), lang.value if lang else None)
-    try:
-        product = produce(loaded, format.value, to, out, draft, Path.cwd())
-    except UnknownProfile as err:
-        raise UsageError(str(err)) from None
-    except Refusal as err:
-        raise Refused(str(err)) from None
-    except RenderError as err:
-        raise Refused(f"no PDF made: {err}") from None
-    for warning in product.warnings:
-        console.note(f"warning: {warning}")
+    from gga_cli.handover import Incomplete
     from gga_cli.reportfile import write_reports
 
+    found, folder = one_case(case, today_, lang)
+    try:
+        product = found.handover(folder, format.value, to, out, draft, Path.cwd())
+    except Incomplete as err:
+        raise Refused(str(err) + "\n" + pick(found.lang, "maak een concept met --draft", "make a draft with --draft")) from None
+    for warning in product.warnings:
+        console.note(f"{pick(found.lang, 'waarschuwing', 'warning')}: {warning}")
     for path in write_reports(product.files):
         console.note(f"wrote {path}")
     if product.stdout is not None:

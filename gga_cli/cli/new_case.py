@@ -48,26 +48,22 @@ def new_case(
 
     Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots --end 2027-02-01
     """
-    from gga_cli.caseload import SETTINGS, find_upwards
-    from gga_cli.scaffold import NewCase
+    from gga_cli.locate import SETTINGS, find_upwards
+    from gga_cli.scaffold import NewCase, needs_end, planned
     from gga_cli.scaffold import new_case as scaffold
 
     caseload = root or find_upwards(Path.cwd(), SETTINGS)
     if caseload is None or not (caseload / SETTINGS).is_file():
         raise UsageError(f"no caseload ({SETTINGS}) at or above {root or Path.cwd()}: run `gga init` first or pass --root")
+    on = today(today_)
     family = _ask(family, "--family", "Family")
     worker = _ask(worker, "--worker", "Worker")
-    registered_on = day(_ask(registered, "--registered", "Registered (YYYY-MM-DD)"), today(today_))
+    registered_on = day(_ask(registered, "--registered", "Registered (YYYY-MM-DD)"), on)
     kind = measure or MeasureKind(_ask(None, "--measure", "Measure (ots, voogdij, jr, voluntary)"))
-    end_on = day(end, today(today_)) if end else None
-    if kind in (MeasureKind.ots, MeasureKind.jr) and end_on is None:
-        end_on = day(_ask(None, "--end", "End of the measure (YYYY-MM-DD)"), today(today_))
-    for label, text in (("--family", family), ("--worker", worker), ("--team", team or "")):
-        if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in text):
-            raise UsageError(f"{label} holds a control character")
-    if registered_on > today(today_):
-        raise UsageError(f"--registered {registered_on} is after today")
-    spec = NewCase(family, registered_on, worker, kind.value, day(start, registered_on), end_on, team)
+    end_on = day(end, on) if end else None
+    if needs_end(kind.value) and end_on is None:
+        end_on = day(_ask(None, "--end", "End of the measure (YYYY-MM-DD)"), on)
+    spec = planned(NewCase(family, registered_on, worker, kind.value, day(start, registered_on), end_on, team), on)
     console.line(str(scaffold(caseload, spec)))
     return 0
 

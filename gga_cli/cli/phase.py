@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, UsageError, day, handles_errors, today
-from gga_cli.cli.recording import CommitOpt, ForceOpt, ForceReasonOpt, check_git, finish, force_reason, recording
+from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, UsageError, day, handles_errors, one_case
+from gga_cli.cli.recording import CommitOpt, ForceOpt, ForceReasonOpt, check_git, finish, force_reason, gated
 
 
 @handles_errors
@@ -30,17 +30,15 @@ def phase(
 
     Example: gga phase next --date 2026-04-20 --case 2026-0042
     """
-    from gga_cli.casefind import find_case
     from gga_cli.recordings import record_phase
 
     if reason is not None and reason_alias is not None:
         raise UsageError("give --force-reason or --reason, not both")
     why = force_reason(force, reason if reason is not None else reason_alias)
-    folder = find_case(case)
+    found, folder = one_case(case, today_, lang)
     check_git(commit, folder)
-    on = today(today_)
-    with recording():
-        outcome = record_phase(folder, to, day(date, on), on, force_reason=why, lang=lang.value if lang else None)
+    with gated():
+        outcome = record_phase(found, folder, to, day(date, found.today), force_reason=why)
     return finish(outcome, commit, "phase changed")
 
 

@@ -7,8 +7,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Format, LangOpt, Language, handles_errors
-from gga_cli.i18n import Lang
+from gga_cli.cli.common import Format, LangOpt, handles_errors, language, settings_language
 
 
 @handles_errors
@@ -21,25 +20,16 @@ def rules(
     Example: gga rules --format json
     """
     from gga_cli.rules import REGISTRY
-    from gga_cli.tables import rules_table
+    from gga_cli.views import envelopes
 
-    language: Lang = "en" if lang is Language.en else "nl"
-    if format is Format.json:
-        console.emit_json(
-            [
-                {
-                    "code": r.code,
-                    "severity": r.severity.value,
-                    "summary": r.summary,
-                    "summary_nl": r.summary_nl,
-                    "booklet": r.booklet,
-                    "settings": list(r.settings),
-                }
-                for r in REGISTRY.values()
-            ]
-        )
-    else:
-        console.show(rules_table(list(REGISTRY.values()), language))
+    found = list(REGISTRY.values())
+
+    def text() -> None:
+        from gga_cli.views.rules import rules_table
+
+        console.show(rules_table(found, settings_language(language(lang))))
+
+    console.present(format, lambda: envelopes.rules(found), text)
     return 0
 
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, day, handles_errors, today
-from gga_cli.cli.recording import CommitOpt, check_git, finish, recording
+from gga_cli.cli.common import CaseOpt, DateOpt, LangOpt, TodayOpt, day, handles_errors, one_case
+from gga_cli.cli.recording import CommitOpt, check_git, finish, text
 
 
 @handles_errors
@@ -26,15 +26,12 @@ def score(
 
     Example: gga score 6 --note "Rustige week, oma haalt Sjors op." --case 2026-0042
     """
-    from gga_cli.casefind import find_case
     from gga_cli.recordings import record_score
 
-    folder = find_case(case)
+    note = text(note, "--note")
+    found, folder = one_case(case, today_, lang)
     check_git(commit, folder)
-    on = today(today_)
-    with recording():
-        outcome = record_score(folder, value, day(date, on), on, by=by, note=note, private=private,
-                               lang=lang.value if lang else None)
+    outcome = record_score(found, folder, value, day(date, found.today), by=by, note=note, private=private)
     return finish(outcome, commit, "score recorded")
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import CaseOpt, Language, LangOpt, TodayOpt, handles_errors, today
-from gga_cli.i18n import Lang
+from gga_cli.cli.common import CaseOpt, LangOpt, TodayOpt, handles_errors, one_case
 
 
 @handles_errors
@@ -19,12 +16,10 @@ def show(case: CaseOpt = None, today_: TodayOpt = None, lang: LangOpt = None) ->
 
     Example: gga show --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.casefind import find_case
-    from gga_cli.detail import detail
-    from gga_cli.showcase import case_view
+    from gga_cli.views.show import case_view
 
-    language: Lang | None = "en" if lang is Language.en else "nl" if lang is Language.nl else None
-    console.show(case_view(detail(find_case(case, Path.cwd()), today(today_), language)))
+    found, folder = one_case(case, today_, lang)
+    console.show(case_view(found.case(folder), found.today, found.lang, found.alarm_score))
     return 0
 
 

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import EXIT_FOUND, Format, FormatOpt, Language, LangOpt, PathArg, TodayOpt, handles_errors, today
-from gga_cli.i18n import Lang
+from gga_cli.cli.common import EXIT_FOUND, Format, FormatOpt, LangOpt, PathArg, TodayOpt, caseload, handles_errors
+from gga_cli.i18n import pick
 
 
 @handles_errors
@@ -33,22 +33,20 @@ def status(
 
     Example: gga status --worker "Peter Brood" --today 2026-11-29
     """
-    from gga_cli.board import Filter, board, summary
-    from gga_cli.cache import rows
-    from gga_cli.caseload import resolve
+    from gga_cli.board import Filter, summary
+    from gga_cli.views import envelopes
 
-    day = today(today_)
-    language: Lang | None = "en" if lang is Language.en else "nl" if lang is Language.nl else None
-    target = resolve([path] if path else [])
-    with console.progress("zaken laden" if language != "en" else "loading cases") as start:
-        found, report_lang = rows(target, day, language, start)
-    shown = board(found, day, Filter(worker, phase, overdue))
-    if format is Format.json:
-        console.emit_json({"cases": [r.to_json() for r in shown]})
-    else:
-        from gga_cli.boards import status_table, summary_text
-        console.show(status_table(shown, day, report_lang))
-        console.show(summary_text(summary(shown), report_lang))
+    found = caseload([path] if path else [], today_, lang)
+    with console.progress(pick(found.lang, "zaken laden", "loading cases")) as start:
+        shown = found.board(Filter(worker, phase, overdue), start)
+
+    def text() -> None:
+        from gga_cli.views.board import status_table, summary_text
+
+        console.show(status_table(shown, found.today, found.lang))
+        console.show(summary_text(summary(shown), found.lang))
+
+    console.present(format, lambda: envelopes.status(shown), text)
     return EXIT_FOUND if any(r.errors for r in shown) else 0
 
 

@@ -1,4 +1,4 @@
-"""`gga handover` as functions: load the case, pass the gate, build the report, render it.
+"""`gga handover` as functions: pass the gate, build the report, render it.
 
 `produce` returns what to write (files) and what to print (Markdown on stdout); the
 command writes them. Nothing is produced while the gate (G130, G131) fails, unless the
@@ -8,12 +8,12 @@ report is a draft, which is then marked CONCEPT on every page.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from gga_cli.diagnostics import Diagnostic, Severity
+from gga_cli.errors import Refusals
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.settings import Settings
@@ -23,20 +23,9 @@ Format = Literal["md", "pdf"]
 GATE = ("G130", "G131")
 
 
-class Refusal(Exception):
-    """The report may not be made: each reason on its own line."""
-
-    def __init__(self, reasons: list[str]) -> None:
-        super().__init__("\n".join(reasons))
-        self.reasons = reasons
-
-
-@dataclass
-class Loaded:
-    case: CaseFolder
-    settings: Settings
-    ctx: Context
-    problems: list[Diagnostic] = field(default_factory=list)  # file errors (F codes)
+class Incomplete(Refusals):
+    """The handover is not complete (or its files have errors): the report may not be made
+    but as a draft. Each reason on its own line."""
 
 
 @dataclass
@@ -46,30 +35,13 @@ class Product:
     warnings: list[str] = field(default_factory=list)  # said on stderr; the report is made
 
 
-def load(folder: Path, today: dt.date, lang: Lang | None) -> Loaded:
-    """The case as loaded, with the settings of its caseload and any file errors."""
-    from gga_cli.casefind import caseload_root
-    from gga_cli.checking import context
-    from gga_cli.caseload import load_settings
-    from gga_cli.loader import load_case
-
-    root = caseload_root(folder)
-    settings, setting_problems = load_settings(root, lang)
-    ctx = context(settings, today, lang)
-    case, diagnostics = load_case(folder, root, ctx.lang, today)
-    problems = [d for d in setting_problems + diagnostics if d.severity is Severity.ERROR]
-    return Loaded(case, settings, ctx, problems)
-
-
 def gaps(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     """What the 100% clean handover lacks today (G130) and a missing ground for sharing (G131),
     with the organisation's severities and the case's waivers applied."""
-    from gga_cli import rules
-    from gga_cli.checking import judge, settle
+    from gga_cli.judging import settle
+    from gga_cli.rules import handover_gaps
 
-    finder = getattr(rules, "handover_gaps", None)
-    found = finder(case, ctx, ctx.today) if finder is not None else [d for d in judge(case, ctx) if d.code in GATE]
-    return [d for d in settle(found, case, ctx) if d.severity is Severity.ERROR]
+    return [d for d in settle(handover_gaps(case, ctx, ctx.today), case, ctx) if d.severity is Severity.ERROR]
 
 
 def _codes(chars: list[str]) -> str:
@@ -82,29 +54,31 @@ def file_name(case_id: str, lang: Lang) -> str:
 
 
 def produce(
-    loaded: Loaded, fmt: Format, to: str | None, out: Path | None, draft: bool, cwd: Path
+    case: CaseFolder, settings: Settings, ctx: Context, problems: list[Diagnostic],
+    fmt: Format, to: str | None, out: Path | None, draft: bool, cwd: Path,
 ) -> Product:
+    """The report of a loaded case with its file errors (`problems`): refused with each reason
+    while the files have errors or the handover is incomplete, unless it is a draft."""
+    from gga_cli.diagnostics import listing
     from gga_cli.handover.report import build, recipient
 
-    case, ctx = loaded.case, loaded.ctx
     lang = ctx.lang
     if case.case is None or case.genogram is None:
-        raise Refusal([pick(lang, "de zaak mist een leesbaar case.yaml of genogram.yaml:", "the case lacks a readable case.yaml or genogram.yaml:")]
-                      + [f"  {d.file}:{d.line or ''} {d.code} {d.message}" for d in loaded.problems])
-    who = recipient(loaded.settings, to, lang)
+        raise Refusals([pick(lang, "de zaak mist een leesbaar case.yaml of genogram.yaml:", "the case lacks a readable case.yaml or genogram.yaml:")]
+                       + listing(problems))
+    who = recipient(settings, to, lang)
     if not draft:
         reasons = []
-        if loaded.problems:
+        if problems:
             reasons.append(pick(lang, "de bestanden hebben fouten (gga check):", "the files have errors (gga check):"))
-            reasons += [f"  {d.file}:{d.line or ''} {d.code} {d.message}" for d in loaded.problems]
+            reasons += listing(problems)
         missing = gaps(case, ctx)
         if missing:
             reasons.append(pick(lang, "de overdracht is niet compleet:", "the handover is not complete:"))
-            reasons += [f"  {d.code} {d.message}" for d in missing]
+            reasons += listing(missing, "none")
         if reasons:
-            reasons.append(pick(lang, "maak een concept met --draft", "make a draft with --draft"))
-            raise Refusal(reasons)
-    report = build(case, loaded.settings, ctx.today, lang, who, draft)
+            raise Incomplete(reasons)
+    report = build(case, settings, ctx.today, lang, who, draft)
     if fmt == "pdf":
         from gga_cli.handover.pdf import render as render_pdf
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gga_cli.errors import GgaError
 from gga_cli.genogram.svg import FONT
 
 PDF_FONT = "Libertinus Serif"
@@ -37,8 +38,8 @@ _RUST_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]+)\}|\\(.)")
 _COMMON = re.compile("[\t\n\x20-\x7e\xa0-\u052f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20bf\u2100-\u214f\ufffd]")
 
 
-class RenderError(Exception):
-    """typst could not make the PDF (a fault of gga, not of the case data)."""
+class RenderError(GgaError):
+    """typst could not make the PDF: exit 1, with typst's reason, nothing written."""
 
 
 @dataclass
@@ -126,15 +127,15 @@ def render(report: dict[str, Any], made: dt.date) -> Rendered:
     for attempt in range(TRIES + 1):
         try:
             return Rendered(_compile(source, data, made, dirs), list(controls), list(replaced))
-        except RuntimeError as err:  # typst.TypstError
-            message = str(getattr(err, "message", err))
+        except Exception as err:  # typst.TypstError, and anything typst raises on what it is given
+            message = str(getattr(err, "message", err)).strip()
             text = _unshown_text(message)
             if text is None:
-                raise RenderError(f"typst: {message.splitlines()[0] if message else type(err).__name__}") from None
+                raise RenderError(f"typst could not make the PDF: {message.splitlines()[0] if message else type(err).__name__}") from None
         if not dirs and (system := font_dirs()):
             dirs = system  # the embedded fonts lack a character: the machine's fonts may have it
             continue
         chars = {c for c in text if not c.isspace()}
         unshown = re.compile("|".join(map(re.escape, chars))) if chars and attempt < TRIES - 1 else re.compile(f"[^{_COMMON.pattern[1:-1]}]")
         data = _replace(data, unshown, replaced)
-    raise RenderError("typst: some text cannot be shown with any font on this machine")
+    raise RenderError("typst could not make the PDF: some text cannot be shown with any font on this machine")

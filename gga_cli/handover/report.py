@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args
 
+from gga_cli.errors import UsageError
 from gga_cli.handover import blocks as b
 from gga_cli.handover import family_sections as fam
 from gga_cli.handover import plan_sections as plan
@@ -42,7 +43,7 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
-class UnknownProfile(Exception):
+class UnknownProfile(UsageError):
     """`--to` named no profile of gga.toml."""
 
 

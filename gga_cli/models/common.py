@@ -96,6 +96,15 @@ YearOrDate = Annotated[
 ]
 """A year alone (YYYY) or a full date: a birth date may be known only by its year."""
 
+
+def earliest_day(value: int | dt.date | None) -> dt.date | None:
+    """A date; a year alone (a birth year, a couple's year) counts from 1 January, the
+    earliest day it allows."""
+    if value is None:
+        return None
+    return value if isinstance(value, dt.date) else dt.date(value, 1, 1)
+
+
 Flag = Annotated[bool, BeforeValidator(_to_bool), WithJsonSchema({"type": "boolean"})]
 
 Text = Annotated[

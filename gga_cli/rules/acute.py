@@ -2,6 +2,8 @@
 
 Booklet, chapter 5: "Wij starten altijd met het maken van een veiligheidsplan waarin we
 het waarborgen van de acute veiligheid van het kind of de kinderen vooropstellen."
+
+Rules: G101 G102 G103 G104 G105 G106.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import datetime as dt
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import horizon, in_order, late, living_children, overdue, say
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import horizon, in_order, late, living_children, overdue, say
+
+RULES = RuleSet()
 
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
 
@@ -63,7 +67,7 @@ def _established(case: CaseFolder, until: dt.date) -> tuple[dt.date, Model | Non
     return plan.established, None
 
 
-@rule(
+@RULES.rule(
     "G101", WARNING,
     "no ARIJ safety assessment within 5 days of registration",
     "geen ARIJ-veiligheidstaxatie binnen 5 dagen na aanmelding",
@@ -81,7 +85,7 @@ def first_safety_assessment(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     )
 
 
-@deadlines_of("G101")
+@RULES.deadlines_of("G101")
 def first_safety_assessment_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None or _first_assessment(case, ctx.today) is not None:
@@ -90,7 +94,7 @@ def first_safety_assessment_due(case: CaseFolder, ctx: Context) -> list[Deadline
     return [Deadline("G101", case.id, due, say(ctx, "ARIJ-veiligheidstaxatie", "ARIJ safety assessment"))]
 
 
-@rule(
+@RULES.rule(
     "G102", WARNING,
     "no home visit within 7 days of registration",
     "geen huisbezoek binnen 7 dagen na aanmelding",
@@ -108,7 +112,7 @@ def first_home_visit(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     )
 
 
-@deadlines_of("G102")
+@RULES.deadlines_of("G102")
 def first_home_visit_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None or _first_home_visit(case, ctx.today) is not None:
@@ -117,7 +121,7 @@ def first_home_visit_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     return [Deadline("G102", case.id, due, say(ctx, "eerste huisbezoek", "first home visit"))]
 
 
-@rule(
+@RULES.rule(
     "G103", WARNING,
     "safety plan not established within 5 days of registration",
     "veiligheidsplan niet binnen 5 dagen na aanmelding vastgesteld",
@@ -135,7 +139,7 @@ def safety_plan_established(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     )
 
 
-@deadlines_of("G103")
+@RULES.deadlines_of("G103")
 def safety_plan_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None or _established(case, ctx.today) is not None:
@@ -144,7 +148,7 @@ def safety_plan_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     return [Deadline("G103", case.id, due, say(ctx, "veiligheidsplan vaststellen", "establish the safety plan"))]
 
 
-@rule(
+@RULES.rule(
     "G104", ERROR,
     "a bottom-line requirement has no consequence",
     "een bodemeis heeft geen consequentie",
@@ -160,7 +164,7 @@ def bottom_line_consequences(case: CaseFolder, ctx: Context) -> list[Diagnostic]
     ]
 
 
-@rule(
+@RULES.rule(
     "G105", ERROR,
     "a safety agreement names nobody responsible or no way of monitoring it",
     "een veiligheidsafspraak noemt niemand die verantwoordelijk is of geen manier om er zicht op te houden",
@@ -187,7 +191,7 @@ def agreements_carried_and_watched(case: CaseFolder, ctx: Context) -> list[Diagn
     return out
 
 
-@rule(
+@RULES.rule(
     "G106", WARNING,
     "a child in the case has no trusted person",
     "een kind in de zaak heeft geen vertrouwenspersoon",

@@ -4,6 +4,8 @@ answered by updating the safety plan within days.
 Booklet, chapter 5: "het veiligheidsplan [wordt] bijgewerkt als in de tijd de acute
 veiligheidsrisico's weer gaan spelen of als er mogelijk andere acute veiligheidsrisico's
 gaan spelen ... Om deze reden monitoren we gedurende het gehele traject de acute veiligheid."
+
+Rules: G117.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import horizon, in_order, late, overdue, say, when
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import horizon, in_order, late, overdue, say, when
+
+RULES = RuleSet()
 
 ERROR = Severity.ERROR
 
@@ -98,7 +102,7 @@ def _answer(alarm: Alarm, updates: list[dt.date]) -> dt.date | None:
     return next((d for d in updates if d >= alarm.day), None)
 
 
-@rule(
+@RULES.rule(
     "G117", ERROR,
     "a safety alarm not answered within 5 days: an alarm is a score of 3 or lower (any rater), a drop of 3 or more "
     "from the previous score of the same rater, or a safety assessment concluding unsafe; it is answered by the "
@@ -131,7 +135,7 @@ def alarm_answered(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@deadlines_of("G117")
+@RULES.deadlines_of("G117")
 def alarm_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:

@@ -1,13 +1,16 @@
-"""The F rules: problems of the files themselves, found by the loader."""
+"""The F rules: problems of the files themselves, found by the loader.
+
+Rules: F001 F002 F003 F004 F005 F010 F020 F021 F030.
+"""
 
 from __future__ import annotations
 
 from gga_cli.diagnostics import Severity
-from gga_cli.rules.registry import Rule, register
+from gga_cli.rules.registry import Rule, RuleSet
 
 ERROR = Severity.ERROR
 
-for _rule in (
+RULES = RuleSet(
     Rule("F001", ERROR, "file is not valid YAML, not UTF-8, or holds control characters",
          "bestand is geen geldige YAML, geen UTF-8, of bevat stuurtekens"),
     Rule("F002", ERROR, "a mapping repeats a key", "een mapping herhaalt een sleutel"),
@@ -24,5 +27,4 @@ for _rule in (
          "onmogelijke datum: na vandaag of voor de aanmelding, of voor de geboorte van wie het betreft"),
     Rule("F030", ERROR, "a case folder lacks case.yaml or genogram.yaml",
          "een zaakmap mist case.yaml of genogram.yaml"),
-):
-    register(_rule)
+)

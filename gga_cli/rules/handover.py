@@ -7,6 +7,8 @@ wat hiervan het resultaat was ... Een actueel gezinsplan bevat een bijgewerkte r
 veiligheidstaxatie en de haalbare eindsituatie."
 
 `handover_gaps(case, ctx, on)` is what `gga handover` and `gga close` name when they refuse.
+
+Rules: G130 G131.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
 from gga_cli.rules.plans import end_state_given
-from gga_cli.rules.registry import Context, finding, rule
-from gga_cli.rules.timeline import say, when
+from gga_cli.rules.registry import Context, RuleSet, finding
+from gga_cli.rules.common import say, when
+
+RULES = RuleSet()
 
 ERROR = Severity.ERROR
 CHANGE_PLAN = "change-plan.yaml"
@@ -79,7 +83,7 @@ def handover_gaps(case: CaseFolder, ctx: Context, on: dt.date) -> list[Diagnosti
     return clean_handover_gaps(case, ctx, on) + sharing_gaps(case, ctx, on)
 
 
-@rule(
+@RULES.rule(
     "G130", ERROR,
     "a handover or closure lacks part of the 100% clean handover: facts per life domain, considerations, earlier "
     "help each with its result (the list may be empty, not absent), a safety and a risk assessment at most 90 days "
@@ -99,7 +103,7 @@ def clean_handover(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return clean_handover_gaps(case, ctx, closed.date) if closed is not None else []
 
 
-@rule(
+@RULES.rule(
     "G131", ERROR,
     "a handover or closure records neither consent to share nor a legal basis, dated on or before it",
     "een overdracht of afsluiting legt geen toestemming en geen wettelijke grondslag vast, gedateerd op of ervoor",

@@ -4,6 +4,8 @@ phase 2, and the phase history.
 Booklet, chapter 4: "Bij stagnatie zoekt Jeugdbescherming west naar andere oplossingen of
 grijpen we in (schalen op)"; "Daartoe organiseren we regelmatig (formeel en informeel)
 netwerkbijeenkomsten met de betrokken hulpverleners en het gezin."
+
+Rules: G119 G120 G121 G122.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from gga_cli.i18n import days
 from gga_cli.models import CaseFolder
 from gga_cli.models.case import Case, Extension, Measure
 from gga_cli.models.common import Model
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import add_years, between, history, horizon, in_order, late, overdue, say, stints, when
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import add_years, between, history, horizon, in_order, late, overdue, say, stints, when
+
+RULES = RuleSet()
 
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
 
@@ -43,7 +47,7 @@ def _decision(measure: Measure, end: dt.date) -> Extension | None:
     return decision
 
 
-@rule(
+@RULES.rule(
     "G119", WARNING,
     "the measure ends within 56 days with no decision recorded on extending it; an error once the end date has "
     "passed on an open case",
@@ -83,7 +87,7 @@ def extension_decided(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
         f"no decision on extending {en} (ends {when(end, 'en')})", due, ctx.today, ctx.lang))]
 
 
-@deadlines_of("G119")
+@RULES.deadlines_of("G119")
 def extension_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     found = _extendable(case.case)
@@ -96,7 +100,7 @@ def extension_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
                          f"decision on extending {en} (ends {when(end, 'en')})"))]
 
 
-@rule(
+@RULES.rule(
     "G120", WARNING,
     "an active goal is past its due date",
     "een actief doel is over zijn streefdatum",
@@ -118,7 +122,7 @@ def goals_on_time(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     ]
 
 
-@deadlines_of("G120")
+@RULES.deadlines_of("G120")
 def goal_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None or case.change_plan is None:
@@ -145,7 +149,7 @@ def _meeting_anchors(case: CaseFolder, ctx: Context) -> list[tuple[list[tuple[dt
     return out
 
 
-@rule(
+@RULES.rule(
     "G121", WARNING,
     "in phase 2, more than 90 days since the later of the phase's start and the last network meeting",
     "in fase 2 meer dan 90 dagen sinds de start van de fase of de laatste netwerkbijeenkomst, wat later is",
@@ -180,7 +184,7 @@ def network_meetings(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@deadlines_of("G121")
+@RULES.deadlines_of("G121")
 def network_meeting_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:
@@ -192,7 +196,7 @@ def network_meeting_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     return [Deadline("G121", case.id, due, say(ctx, "netwerkbijeenkomst", "network meeting"))]
 
 
-@rule(
+@RULES.rule(
     "G122", ERROR,
     "the phase history does not start at phase 1, skips a phase going forward (1 to 3), has dates out of order, "
     "or its last entry differs from the current phase. Stepping back (3 to 2) is allowed",

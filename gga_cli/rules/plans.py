@@ -8,6 +8,8 @@ bewaakt", "wie dan ingrijpt en op welke wijze".
 
 `change_plan_gaps` and `safeguarding_gaps` are the parts a command names when it refuses
 a step (`gga phase 2`, `gga close`).
+
+Rules: G110 G111 G112 G113 G114 G115.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.change_plan import EndState
 from gga_cli.models.common import Model
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import current_stint, horizon, late, overdue, say
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import current_stint, horizon, late, overdue, say
+
+RULES = RuleSet()
 
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
 CHANGE_PLAN = "change-plan.yaml"
@@ -31,7 +35,7 @@ def end_state_given(end_state: EndState | None) -> bool:
     return end_state is not None and bool(end_state.changeable or end_state.compensated)
 
 
-@rule(
+@RULES.rule(
     "G110", ERROR,
     "the change plan has active goals while no safety plan is established",
     "het veranderplan heeft actieve doelen terwijl er geen veiligheidsplan is vastgesteld",
@@ -82,7 +86,7 @@ def change_plan_gaps(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@rule(
+@RULES.rule(
     "G111", ERROR,
     "the case is in phase 2 or later but the change plan lacks: the pattern; the end state (what can change and "
     "what stays compensated; one of the two lists may be empty, not both); at least one goal, each with its help; "
@@ -99,7 +103,7 @@ def change_plan_complete(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return change_plan_gaps(case, ctx) if case.case.phase >= 2 else []
 
 
-@rule(
+@RULES.rule(
     "G112", ERROR,
     "a JR case is in phase 2 or later without an LIJ assessment",
     "een JR-zaak is in fase 2 of later zonder LIJ-taxatie",
@@ -147,7 +151,7 @@ def safeguarding_gaps(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     ]
 
 
-@rule(
+@RULES.rule(
     "G113", ERROR,
     "a closed case has no complete safeguarding plan: relapse signals, who steps in and how, continued help, "
     "who in the local team guards it, the date it was agreed",
@@ -170,7 +174,7 @@ def _safeguarding_due(case: CaseFolder, ctx: Context) -> dt.date | None:
     return stint.start + dt.timedelta(days=ctx.settings.deadlines.safeguarding_plan)
 
 
-@rule(
+@RULES.rule(
     "G114", WARNING,
     "the case has been in phase 3 for over 28 days with the safeguarding plan missing or incomplete",
     "de zaak is al meer dan 28 dagen in fase 3 en het borgingsplan ontbreekt of is niet compleet",
@@ -208,7 +212,7 @@ def safeguarding_in_phase3(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     ))]
 
 
-@deadlines_of("G114")
+@RULES.deadlines_of("G114")
 def safeguarding_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     due = _safeguarding_due(case, ctx)
@@ -219,7 +223,7 @@ def safeguarding_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     return [Deadline("G114", case.id, due, say(ctx, "borgingsplan compleet", "safeguarding plan complete"))]
 
 
-@rule(
+@RULES.rule(
     "G115", WARNING,
     "no local team (wijk-/jeugdteam) recorded",
     "geen wijk-/jeugdteam vastgelegd",

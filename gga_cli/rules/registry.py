@@ -1,13 +1,16 @@
-"""The registry of rules: every F and G code, its default severity, summary and source.
+"""What a rule is: its code, default severity, summary and source, and its check.
 
 F rules are applied by the loader, which knows the files; G rules are pure checks,
-`check(case, ctx) -> list[Diagnostic]`, registered here with the `rule` decorator.
+`check(case, ctx) -> list[Diagnostic]`. Each rule module gathers its own in a `RuleSet`
+(`RULES = RuleSet()`, then `@RULES.rule(...)` on each check); `gga_cli.rules` lists the
+modules, in code order, and fills `REGISTRY` from them in that one place.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from gga_cli.diagnostics import Diagnostic, Severity
@@ -55,43 +58,51 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+"""Every rule by code, in report order: filled once, by `gga_cli.rules`, from its list."""
 
 
-def register(rule: Rule) -> Rule:
-    if rule.code in REGISTRY:
-        raise ValueError(f"rule {rule.code} registered twice")
-    REGISTRY[rule.code] = rule
-    return rule
+class RuleSet:
+    """The rules of one module, in the order they are defined."""
 
+    def __init__(self, *rules: Rule) -> None:
+        self.rules: dict[str, Rule] = {}
+        for one in rules:
+            self.add(one)
 
-def rule(
-    code: str,
-    severity: Severity,
-    summary: str,
-    summary_nl: str,
-    booklet: str = "",
-    settings: tuple[str, ...] = (),
-) -> Callable[[Check], Check]:
-    """Register a G rule's check function under its code."""
+    def add(self, rule: Rule) -> Rule:
+        if rule.code in self.rules:
+            raise ValueError(f"rule {rule.code} defined twice")
+        self.rules[rule.code] = rule
+        return rule
 
-    def decorate(check: Check) -> Check:
-        register(Rule(code, severity, summary, summary_nl, booklet, settings, check))
-        return check
+    def rule(
+        self,
+        code: str,
+        severity: Severity,
+        summary: str,
+        summary_nl: str,
+        booklet: str = "",
+        settings: tuple[str, ...] = (),
+    ) -> Callable[[Check], Check]:
+        """A G rule: its code, default severity, summary, the booklet's words, and the check below."""
 
-    return decorate
+        def decorate(check: Check) -> Check:
+            self.add(Rule(code, severity, summary, summary_nl, booklet, settings, check))
+            return check
 
+        return decorate
 
-def deadlines_of(code: str) -> Callable[[DeadlineFinder], DeadlineFinder]:
-    """Attach a finder of coming deadlines to an already registered rule."""
+    def deadlines_of(self, code: str) -> Callable[[DeadlineFinder], DeadlineFinder]:
+        """Attach a finder of coming deadlines to a rule of this set."""
 
-    def decorate(finder: DeadlineFinder) -> DeadlineFinder:
-        old = REGISTRY[code]
-        REGISTRY[code] = Rule(
-            old.code, old.severity, old.summary, old.summary_nl, old.booklet, old.settings, old.check, finder
-        )
-        return finder
+        def decorate(finder: DeadlineFinder) -> DeadlineFinder:
+            self.rules[code] = dataclasses.replace(self.rules[code], deadlines=finder)
+            return finder
 
-    return decorate
+        return decorate
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules.values())
 
 
 def finding(

@@ -3,6 +3,8 @@
 method.md: "a closed case is kept at least 20 years after the end of care; after an OTS or
 voogdij at most until 30 years after the child turned 18. The tool computes the dates and
 lists cases due for review; it never deletes anything by itself."
+
+Rules: G140.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from dataclasses import dataclass
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.models import CaseFolder
 from gga_cli.models.settings import Settings
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import add_years, birth_day, say, when
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import add_years, birth_day, say, when
+
+RULES = RuleSet()
 
 WARNING = Severity.WARNING
 ADULT = 18
@@ -55,7 +59,7 @@ def retention_of(case: CaseFolder, settings: Settings) -> Retention | None:
     return Retention(review, latest, tuple(per_child))
 
 
-@rule(
+@RULES.rule(
     "G140", WARNING,
     "a closed case is past its retention review date (20 years after closure)",
     "een afgesloten zaak is over de datum om de bewaartermijn te beoordelen (20 jaar na afsluiting)",
@@ -77,7 +81,7 @@ def retention_review(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     ))]
 
 
-@deadlines_of("G140")
+@RULES.deadlines_of("G140")
 def retention_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     kept = retention_of(case, ctx.settings)
     if kept is None:

@@ -4,6 +4,8 @@ Booklet, chapter 4: "De contactfrequentie met het gezin ... is hoog en intensief
 "lager dan het wekelijkse contact in fase 1" (phase 2), "weer hoger (wekelijks contact)"
 (phase 3); "Na elk contact of belangrijk moment wordt de veiligheid door middel van een
 schaalvraag van 1 tot 10 gewogen."
+
+Rules: G107 G108 G109.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from gga_cli.models import CaseFolder
 from gga_cli.models.entries import Contact
 from gga_cli.models.genogram import Person
 from gga_cli.models.settings import Deadlines
-from gga_cli.rules.registry import Context, Deadline, deadlines_of, finding, rule
-from gga_cli.rules.timeline import (
+from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
+from gga_cli.rules.common import (
     birth_day,
     family_contacts,
     history,
@@ -31,6 +33,8 @@ from gga_cli.rules.timeline import (
     say,
     when,
 )
+
+RULES = RuleSet()
 
 WARNING = Severity.WARNING
 CONTACTS = "contacts.yaml"
@@ -73,7 +77,7 @@ def _alone_anchor(case: CaseFolder, child: Person, ordered: list[Contact]) -> tu
     return (max(start, born) if born is not None else start), None
 
 
-@rule(
+@RULES.rule(
     "G107", WARNING,
     "a child was not spoken alone: the case left phase 1 without an alone contact with that child during phase 1, "
     "or more than 42 days have passed since the child's last alone contact (from registration where there is none)",
@@ -119,7 +123,7 @@ def child_spoken_alone(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@deadlines_of("G107")
+@RULES.deadlines_of("G107")
 def child_spoken_alone_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:
@@ -141,7 +145,7 @@ def gap_limit(deadlines: Deadlines, phase: int) -> int:
     return {1: deadlines.contact_gap_phase1, 2: deadlines.contact_gap_phase2}.get(phase, deadlines.contact_gap_phase3)
 
 
-@rule(
+@RULES.rule(
     "G108", WARNING,
     "contact rhythm: a gap of more than 7 days (phases 1 and 3) or 28 days (phase 2) between two consecutive "
     "family contacts, or from the last family contact to today; the phase is the one in force at the start of the gap",
@@ -180,7 +184,7 @@ def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return out
 
 
-@deadlines_of("G108")
+@RULES.deadlines_of("G108")
 def next_contact_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     contacts = family_contacts(case, ctx.today)
@@ -209,7 +213,7 @@ def _unscored(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[Cont
     return out
 
 
-@rule(
+@RULES.rule(
     "G109", WARNING,
     "a family contact has no safety score (by anyone) dated the same day or the next",
     "een contact met het gezin heeft geen veiligheidsscore (van wie ook) op dezelfde of de volgende dag",
@@ -231,7 +235,7 @@ def score_after_every_contact(case: CaseFolder, ctx: Context) -> list[Diagnostic
     ]
 
 
-@deadlines_of("G109")
+@RULES.deadlines_of("G109")
 def score_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     assert case.case is not None
     if case.case.closed is not None:

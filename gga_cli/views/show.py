@@ -8,18 +8,21 @@ open goals, and the findings of `gga check`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gga_cli.boards import BARS
 from gga_cli.i18n import Lang, pick, short_date
+from gga_cli.views.board import BARS
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
     from rich.table import Table
     from rich.text import Text
 
-    from gga_cli.detail import Detail
+    from gga_cli.diagnostics import Diagnostic
+    from gga_cli.judging import Judged
     from gga_cli.models import CaseFolder
+    from gga_cli.rules import Deadline
 
 CHART_HEIGHT = 5  # lines; each holds two score points in eight steps
 CHART_POINTS = 40  # the most recent scores in the chart
@@ -29,6 +32,18 @@ PHASE_NAMES = {
     2: ("ondersteunen en regie voeren", "support and direct"),
     3: ("generaliseren en borgen", "generalise and safeguard"),
 }
+
+
+@dataclass
+class Detail:
+    """What every part of the view reads: the judged case, the day, the language, the alarm score."""
+
+    case: CaseFolder
+    today: dt.date
+    lang: Lang
+    alarm_score: int
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
 
 
 def _score_style(score: int, alarm_score: int) -> str:
@@ -211,11 +226,11 @@ def findings(d: Detail) -> Table | Text:
     return table
 
 
-def case_view(d: Detail) -> Group:
+def case_view(judged: Judged, today: dt.date, lang: Lang, alarm_score: int) -> Group:
     """The whole of `gga show`, top to bottom."""
     from rich.console import Group
 
-    lang = d.lang
+    d = Detail(judged.case, today, lang, alarm_score, judged.diagnostics, judged.deadlines)
     parts: list[RenderableType] = [header(d)]
     sections = [
         (pick(lang, "Kinderen", "Children"), children),

@@ -14,34 +14,38 @@ what the recording changed ("G109 opgelost").
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from gga_cli import atomic
-from gga_cli.casefind import caseload_root
-from gga_cli.caseload import load_settings
-from gga_cli.checking import context, judge, settle
-from gga_cli.diagnostics import Diagnostic, Severity
+from gga_cli.diagnostics import Diagnostic, Severity, listing
 from gga_cli.edits import EditError
+from gga_cli.errors import Invalid, Refused
 from gga_cli.i18n import Lang, pick
-from gga_cli.loader import load_case
+from gga_cli.judging import deadlines, judge, settle
 from gga_cli.models import CaseFolder
-from gga_cli.rules import REGISTRY, Context, Deadline, severity_of
+from gga_cli.rules import Context, Deadline
+
+if TYPE_CHECKING:
+    from gga_cli.caseload import Caseload
 
 LOCK_TIMEOUT_ENV = "GGA_LOCK_TIMEOUT"
 _UNREADABLE = ("F001", "F003", "F004", "F005")  # no YAML, forbidden constructs, conflict markers, too large
 
 
-class Invalid(Exception):
-    """The input would make the case wrong (score 11, an unknown id): wrong use, exit 2, nothing written."""
+class Gate(Refused):
+    """The rules for the step fail on the case as it would be: nothing changed. `failing`
+    names them; the caller may offer to go ahead with a waiver."""
 
-
-class Refusal(Exception):
-    """The command will not do it now (rules for the step fail, case closed, lock busy): exit 1, nothing written."""
+    def __init__(self, message: str, failing: list[Diagnostic], lang: Lang) -> None:
+        super().__init__(message)
+        self.failing = failing
+        self.lang = lang
 
 
 @dataclass
@@ -64,8 +68,8 @@ class Files:
 
     def text(self, name: str) -> str | None:
         if name in self.unreadable:
-            lines = "\n".join(f"  {d.file}:{d.line or 1}: {d.code} {d.message}" for d in self.unreadable[name])
-            raise Refusal(pick(self.lang, f"{name}: gga schrijft niet in een bestand dat het niet kan lezen; los eerst dit op:\n{lines}",
+            lines = "\n".join(listing(self.unreadable[name]))
+            raise Refused(pick(self.lang, f"{name}: gga schrijft niet in een bestand dat het niet kan lezen; los eerst dit op:\n{lines}",
                                f"{name}: gga does not write into a file it cannot read; fix this first:\n{lines}"))
         path = self.folder / name
         try:
@@ -73,18 +77,19 @@ class Files:
         except FileNotFoundError:
             return None
         except OSError as err:
-            raise Refusal(f"{name}: cannot read it: {err.strerror}") from None
+            raise Refused(f"{name}: cannot read it: {err.strerror}") from None
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise Refusal(f"{name} is not UTF-8: run `gga check` and fix it first") from None
+            raise Refused(f"{name} is not UTF-8: run `gga check` and fix it first") from None
 
     def modeline(self, name: str) -> str | None:
         """The schema modeline a new file starts with, pointing at the caseload's schemas/."""
         if not (self.root / "gga.toml").is_file():
             return None
-        target = self.root / "schemas" / (name.removesuffix(".yaml") + ".schema.json")
-        return "# yaml-language-server: $schema=" + Path(os.path.relpath(target, self.folder)).as_posix()
+        from gga_cli.jsonschema import modeline
+
+        return modeline(self.root, self.folder, name)
 
 
 Planner = Callable[[CaseFolder, Files, Context], Edit]
@@ -136,34 +141,23 @@ def _minus(after: list[Diagnostic], before: list[Diagnostic]) -> list[Diagnostic
     return out
 
 
-def coming(case: CaseFolder, ctx: Context) -> list[Deadline]:
-    """The deadlines not met yet, of the rules in force for this case."""
-    if case.case is None or case.genogram is None:
-        return []
-    out: list[Deadline] = []
-    for rule in REGISTRY.values():
-        if rule.deadlines is None or severity_of(rule.code, ctx.settings) is None or case.case.waived(rule.code, ctx.today):
-            continue
-        out += rule.deadlines(case, ctx)
-    return out
-
-
 def waiver_entry(code: str, reason: str) -> str:
     from gga_cli.edits import flow_mapping, quoted
 
     return flow_mapping([("rule", code), ("reason", quoted(reason))])
 
 
-def _load(files: Files, ctx: Context, texts: dict[str, str]) -> tuple[CaseFolder, list[Diagnostic]]:
+def _load(caseload: Caseload, files: Files, texts: dict[str, str]) -> tuple[CaseFolder, list[Diagnostic]]:
     overrides = {name: text.encode("utf-8") for name, text in texts.items()}
-    case, diagnostics = load_case(files.folder, files.root, ctx.lang, ctx.today, overrides)
-    return case, settle(diagnostics, case, ctx)
+    case, diagnostics = caseload.load(files.folder, overrides)
+    return case, settle(diagnostics, case, caseload.ctx)
 
 
 def _refuse_new_problems(before: list[Diagnostic], after: list[Diagnostic], lang: Lang) -> None:
     new = [d for d in _minus(after, before) if d.severity is Severity.ERROR]
     if new:
-        lines = "\n".join(f"  {d.file}: {d.code} {d.message}" for d in new)
+        # the lines of the new text are no help: the file on disk never held it
+        lines = "\n".join(listing(new, "file"))
         raise Invalid(pick(lang, f"niets vastgelegd; de invoer klopt niet:\n{lines}", f"nothing recorded; the input is not right:\n{lines}"))
 
 
@@ -177,7 +171,7 @@ def _write(files: Files, texts: dict[str, str], lang: Lang) -> list[Path]:
         names = ", ".join(texts)
         unchanged = pick(lang, f"{names} is niet veranderd", f"{names} is unchanged") if len(texts) == 1 else \
             pick(lang, f"{names} zijn niet veranderd", f"{names} are unchanged")
-        raise Refusal(pick(lang, f"kan {names} niet schrijven: {err.strerror or err}; {unchanged}",
+        raise Refused(pick(lang, f"kan {names} niet schrijven: {err.strerror or err}; {unchanged}",
                            f"cannot write {names}: {err.strerror or err}; {unchanged}")) from None
 
 
@@ -188,58 +182,54 @@ def _finish_interrupted(folder: Path) -> list[str]:
     try:
         return recover(folder)
     except JournalError as err:
-        raise Refusal(str(err)) from None
+        raise Refused(str(err)) from None
 
 
-def apply(folder: Path, plan: Planner, today: dt.date, lang: Lang | None = None, force_reason: str | None = None) -> Outcome:
+def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | None = None) -> Outcome:
     """Make one recording in a case folder: the core every recording command shares.
 
     Where the edit names a gate, its rules are judged on the case as it would be after the
     edit (with the organisation's severities and the case's waivers); a failing rule
     refuses the edit, or with `force_reason` is recorded as a waiver with that reason.
     """
-    root = caseload_root(folder)
-    settings, _ = load_settings(root, lang)
-    ctx = context(settings, today, lang)
-    files = Files(folder, root, ctx.lang)
+    ctx = caseload.ctx
+    files = Files(folder, caseload.root, ctx.lang)
     timeout = lock_timeout()
     try:
         with atomic.locked(folder, timeout):
             finished = _finish_interrupted(folder)
-            before_case, before_load = _load(files, ctx, {})
+            before_case, before_load = _load(caseload, files, {})
             for d in before_load:
                 if d.code in _UNREADABLE and d.file is not None:
                     files.unreadable.setdefault(Path(d.file).name, []).append(d)
             try:
                 edit = plan(before_case, files, ctx)
             except EditError as err:
-                raise Refusal(pick(ctx.lang, f"kan het bestand niet veilig bewerken: {err}", f"cannot edit the file safely: {err}")) from None
-            after_case, after_load = _load(files, ctx, edit.texts)
+                raise Refused(pick(ctx.lang, f"kan het bestand niet veilig bewerken: {err}", f"cannot edit the file safely: {err}")) from None
+            after_case, after_load = _load(caseload, files, edit.texts)
             _refuse_new_problems(before_load, after_load, ctx.lang)
             waived: list[Diagnostic] = []
             failing = [d for d in settle(judge(after_case, ctx), after_case, ctx) if d.code in edit.gate]
             if failing and force_reason is None:
-                lines = "\n".join(f"  {d.code} {d.message}" for d in failing)
-                raise Refusal(pick(ctx.lang, f"niets veranderd; eerst moet dit in orde zijn:\n{lines}\n"
-                                   "(of --force --force-reason TEKST om het toch te doen, met een uitzondering in case.yaml)",
-                                   f"nothing changed; first this must be in order:\n{lines}\n"
-                                   "(or --force --force-reason TEXT to do it anyway, recording a waiver in case.yaml)"))
+                lines = "\n".join(listing(failing, "none"))
+                raise Gate(pick(ctx.lang, f"niets veranderd; eerst moet dit in orde zijn:\n{lines}",
+                                f"nothing changed; first this must be in order:\n{lines}"), failing, ctx.lang)
             if failing and force_reason is not None:
                 try:
                     edit.texts["case.yaml"] = _waive(files, edit, failing, force_reason, ctx.lang)
                 except EditError as err:
-                    raise Refusal(pick(ctx.lang, f"kan case.yaml niet veilig bewerken: {err}", f"cannot edit case.yaml safely: {err}")) from None
-                after_case, after_load = _load(files, ctx, edit.texts)
+                    raise Refused(pick(ctx.lang, f"kan case.yaml niet veilig bewerken: {err}", f"cannot edit case.yaml safely: {err}")) from None
+                after_case, after_load = _load(caseload, files, edit.texts)
                 _refuse_new_problems(before_load, after_load, ctx.lang)
                 waived = failing
             before = before_load + settle(judge(before_case, ctx), before_case, ctx)
             after = after_load + settle(judge(after_case, ctx), after_case, ctx)
             written = _write(files, edit.texts, ctx.lang)
     except atomic.LockTimeout:
-        raise Refusal(pick(ctx.lang,
+        raise Refused(pick(ctx.lang,
                            f"een ander gga-proces bewerkt zaak {folder.name} al langer dan {timeout:g} s; niets vastgelegd: probeer het opnieuw",
                            f"another gga process has been changing case {folder.name} for over {timeout:g} s; nothing recorded: try again")) from None
-    old, now = coming(before_case, ctx), coming(after_case, ctx)
+    old, now = deadlines(before_case, ctx), deadlines(after_case, ctx)
     added = [d for d in now if d not in old]
     # a deadline gone while its rule set no new one was met by this recording (a moved one was not)
     met = [d for d in old if d not in now and all(n.code != d.code for n in added)]

@@ -1,5 +1,6 @@
-"""What the time-based rules share: the day a case is judged up to, the phase in force on a
-day, entries in date order, and the words of a deadline met late or overdue now.
+"""What the rule modules share, the time-based ones above all: the day a case is judged
+up to, the phase in force on a day, entries in date order, and the words of a deadline met
+late or overdue now.
 
 method.md: "Time-based rules judge an open case up to today and a closed case up to its
 closing date. A phase is in force from its start date. Scores and contacts are judged in
@@ -16,6 +17,7 @@ from typing import Protocol, TypeVar
 from gga_cli.i18n import Lang, days, long_date, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.case import Case, PhaseEntry
+from gga_cli.models.common import earliest_day
 from gga_cli.models.entries import Contact
 from gga_cli.models.genogram import Person
 from gga_cli.rules.registry import Context
@@ -109,10 +111,7 @@ def living_children(case: CaseFolder) -> list[Person]:
 
 def birth_day(person: Person) -> dt.date | None:
     """A birth date; a birth year alone counts from 1 January (the earliest it allows)."""
-    born = person.born
-    if born is None:
-        return None
-    return born if isinstance(born, dt.date) else dt.date(born, 1, 1)
+    return earliest_day(person.born)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

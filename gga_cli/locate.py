@@ -1,0 +1,132 @@
+"""Finding caseloads and cases on disk: the caseload a path belongs to, its case folders,
+and the one case a command works on (`--case ID_OR_PATH`, or the folder you are in)."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gga_cli.errors import NotFound
+
+SETTINGS = "gga.toml"
+CASE_FILE = "case.yaml"
+_SKIP_DIRS = {".git", ".gga", "node_modules", "__pycache__", ".venv"}
+_CASE_ID = re.compile(r"\d{4}-\d{4}")
+
+
+def find_upwards(start: Path, name: str) -> Path | None:
+    """The nearest folder at or above `start` that holds `name`."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / name).is_file():
+            return folder
+    return None
+
+
+def find_cases(root: Path) -> list[Path]:
+    """Every case folder (a folder holding case.yaml) at or below `root`, in name order."""
+    found: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        names = {e.name for e in entries}
+        if CASE_FILE in names:
+            found.append(Path(folder))
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+                stack.append(Path(entry.path))
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+@dataclass
+class Target:
+    """What a caseload command works on, resolved from its path arguments."""
+
+    root: Path  # the caseload root: where gga.toml is, else the nearest sensible folder
+    has_settings: bool
+    cases: list[Path] = field(default_factory=list)
+    only_files: dict[Path, set[str]] = field(default_factory=dict)  # case folder -> file names asked for
+    singles: list[Path] = field(default_factory=list)  # YAML files outside any case folder
+
+
+def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
+    """Resolve path arguments (a caseload, case folders, files; none: the current caseload)."""
+    cwd = cwd or Path.cwd()
+    if not paths:
+        root = find_upwards(cwd, SETTINGS)
+        if root is None:
+            case_root = find_upwards(cwd, CASE_FILE)
+            if case_root is None:
+                raise NotFound(f"no {SETTINGS} at or above {cwd}: name a caseload, case folder or file")
+            paths = [case_root]
+        else:
+            paths = [root]
+    for path in paths:
+        if not path.exists():
+            raise NotFound(f"{path} does not exist")
+    first = paths[0] if paths[0].is_dir() else paths[0].parent
+    settings_root = find_upwards(first, SETTINGS)
+    root = settings_root or (first.parent if (first / CASE_FILE).is_file() else first)
+    target = Target(root=root.resolve(), has_settings=settings_root is not None)
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for case in find_cases(path):
+                if case.resolve() not in seen:
+                    seen.add(case.resolve())
+                    target.cases.append(case)
+                    target.only_files.pop(case, None)
+        else:
+            folder = path.parent
+            if (folder / CASE_FILE).is_file():
+                if folder.resolve() not in seen:
+                    seen.add(folder.resolve())
+                    target.cases.append(folder)
+                    target.only_files[folder] = set()
+                if folder in target.only_files:
+                    target.only_files[folder].add(path.name)
+            elif path.name != SETTINGS:
+                target.singles.append(path)
+    return target
+
+
+
+def find_case(case: str | None, cwd: Path | None = None) -> Path:
+    """The case folder: `case` as a folder (or its case.yaml), else as an id in the caseload
+    whose gga.toml is at or above `cwd`; without `case`, the folder holding case.yaml at or
+    above `cwd`. NotFound (wrong use, exit 2) where there is none."""
+    cwd = cwd or Path.cwd()
+    if case is None:
+        folder = find_upwards(cwd, CASE_FILE)
+        if folder is None:
+            raise NotFound(f"no {CASE_FILE} at or above {cwd}: go to a case folder, or name the case by its id or folder")
+        return folder
+    path = Path(case)
+    path = path if path.is_absolute() else cwd / path
+    if path.is_dir() and (path / CASE_FILE).is_file():
+        return path.resolve()
+    if path.name == CASE_FILE and path.is_file():
+        return path.parent.resolve()
+    if not _CASE_ID.fullmatch(case):
+        raise NotFound(f"{case}: no case folder (a folder holding {CASE_FILE}) and no case id YYYY-NNNN", about="case")
+    root = find_upwards(cwd, SETTINGS)
+    if root is None:
+        raise NotFound(f"{case}: no caseload ({SETTINGS}) at or above {cwd} to look the id up in", about="case")
+    found = [folder for folder in find_cases(root) if folder.name == case]
+    if not found:
+        raise NotFound(f"{case}: no case with that id in the caseload at {root}", about="case")
+    if len(found) > 1:
+        places = ", ".join(str(folder.relative_to(root)) for folder in found)
+        raise NotFound(f"{case}: more than one folder has that id ({places}); name the folder instead", about="case")
+    return found[0].resolve()
+
+
+def caseload_root(folder: Path) -> Path:
+    """The caseload a case belongs to: where gga.toml is, else the folder above the case."""
+    return find_upwards(folder, SETTINGS) or folder.resolve().parent
