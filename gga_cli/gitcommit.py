@@ -51,7 +51,7 @@ def case_id(folder: Path) -> str:
         raise UnsureId(": case.yaml holds no case id YYYY-NNNN to name the commit by; nothing changed (run `gga check`)")
     if value != folder.name:
         raise UnsureId(f": the case folder is not named after its id {value} in case.yaml; "
-                       "nothing changed (rename the folder to the id, or leave out --commit)")
+                       "nothing changed (rename the folder to the id, or record without committing)")
     return value
 
 

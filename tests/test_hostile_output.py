@@ -448,7 +448,7 @@ def test_commit_is_refused_where_the_folder_is_named_after_the_family(gga: Run, 
     result = gga("score", "6", "--today", DAY, "--commit", cwd=folder, env=GIT_ENV)
     assert result.returncode == 1
     assert one_line_error(result) == ("gga: --commit: the case folder is not named after its id 2026-0042 in case.yaml; "
-                                      "nothing changed (rename the folder to the id, or leave out --commit)")
+                                      "nothing changed (rename the folder to the id, or record without committing)")
     assert digest(folder) == before
     assert git(folder, "log", "--format=%s") == "base\n"
 
