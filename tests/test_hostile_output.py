@@ -565,7 +565,7 @@ def test_a_typst_error_reaches_the_user_as_one_line_and_exit_1(caseload: Callabl
     monkeypatch.setattr(pdf, "_compile", failing)
     result = CliRunner().invoke(app, ["handover", "--format", "pdf", "--case", str(folder), "--today", DAY])
     assert result.exit_code == 1
-    assert result.stderr == "gga: no PDF made: typst: layout did not converge\n"
+    assert result.stderr == "gga: typst could not make the PDF: layout did not converge\n"
     assert not (folder / f"{ID}-overdracht.pdf").exists()
 
 
