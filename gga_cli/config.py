@@ -52,8 +52,8 @@ def load_settings(root: Path, lang: Lang | None = None) -> tuple[Settings, list[
         data = tomllib.loads(text)
     except Unreadable as err:
         return Settings(), [Diagnostic(err.code, Severity.ERROR, None, SETTINGS, None, None, f"gga.toml {err.message}")]
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        message = str(err)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
+        message = "nested too deep" if isinstance(err, RecursionError) else str(err)
         place = _TOML_PLACE.search(message)
         line, column = (int(place.group(1)), int(place.group(2))) if place else (None, None)
         reason = _TOML_PLACE.sub("", message).strip()

@@ -3,7 +3,8 @@
 Every failure a user can cause, in the library or in a library underneath it, is raised
 as a `GgaError` (or one of the kinds below); the CLI turns it into one line on stderr and
 its exit code in one place (`gga_cli.cli.common.handles_errors`). cli.md's codes:
-0 done, 1 errors found or refused (nothing changed), 2 wrong use.
+0 done, 1 errors found or refused (nothing changed), 2 wrong use; and 3, which cli.md
+leaves free, where `--commit` failed after the files were changed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FOUND = 1  # errors found in the data, or the command refused and changed nothing
 EXIT_USAGE = 2  # wrong use: unknown flag, bad value, path or case not found
+EXIT_NOT_COMMITTED = 3  # --commit: the files WERE changed, the git commit failed
 
 
 class GgaError(Exception):
@@ -64,3 +66,10 @@ class Refusals(Refused):
     def __init__(self, reasons: list[str], about: str | None = None) -> None:
         super().__init__("\n".join(reasons), about)
         self.reasons = reasons
+
+
+class NotCommitted(GgaError):
+    """`--commit`: the recording was written, the git commit failed (a hook said no): exit 3,
+    since 1 promises that nothing changed."""
+
+    exit_code = EXIT_NOT_COMMITTED

@@ -6,13 +6,14 @@ or a note: commit messages are read far more widely than case files, for twenty 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from gga_cli.errors import UsageError
+from gga_cli.errors import Refused, UsageError
 
 # Fallbacks used only where git has no identity configured (a fresh machine, CI)
 _FALLBACK = ("-c", "user.name=gga", "-c", "user.email=gga@localhost")
@@ -23,6 +24,35 @@ class GitError(UsageError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, about="commit")
+
+
+class UnsureId(Refused):
+    """The case's id cannot go in a commit message: case.yaml holds none, or not the folder's name."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, about="commit")
+
+
+_CASE_ID = re.compile(r"\d{4}-\d{4}")
+
+
+def case_id(folder: Path) -> str:
+    """The id a commit message names: the `id:` of case.yaml, only where it is a case id and
+    the folder bears that name. A folder named after a family must never reach a message."""
+    from gga_cli.loader import read
+
+    try:
+        parsed, _ = read((folder / "case.yaml").read_bytes(), "en")
+    except OSError as err:
+        raise UnsureId(f": case.yaml cannot be read ({err.strerror or err}); nothing changed") from None
+    data = parsed.data if parsed is not None else None
+    value = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(value, str) or not _CASE_ID.fullmatch(value):
+        raise UnsureId(": case.yaml holds no case id YYYY-NNNN to name the commit by; nothing changed (run `gga check`)")
+    if value != folder.name:
+        raise UnsureId(f": the case folder is not named after its id {value} in case.yaml; "
+                       "nothing changed (rename the folder to the id, or record without committing)")
+    return value
 
 
 def _git() -> str:

@@ -75,6 +75,8 @@ GITIGNORE = """\
 .gga/
 # the lock gga takes on a case folder while it records (on Windows)
 .gga.lock
+# a recording of two files, between its two writes (finished by the next recording)
+.gga-journal
 # rendered reports: they leave the repository only on purpose
 *.pdf
 *-overdracht.md

@@ -111,6 +111,7 @@ class Outcome:
     coming: list[Deadline]  # deadlines this recording set or moved
     met: list[Deadline] = field(default_factory=list)  # deadlines this recording met
     waived: list[Diagnostic] = field(default_factory=list)
+    finished: list[str] = field(default_factory=list)  # files of an interrupted recording, completed first
 
 
 def lock_timeout() -> float:
@@ -165,19 +166,27 @@ def _refuse_new_problems(before: list[Diagnostic], after: list[Diagnostic], lang
 
 
 def _write(files: Files, texts: dict[str, str], lang: Lang) -> list[Path]:
-    written: list[Path] = []
-    for name, text in texts.items():
-        path = files.folder / name
-        atomic.remove_leftovers(path)  # temp files of a writer killed before it finished
-        try:
-            atomic.write_text(path, text)
-        except OSError as err:
-            done = ", ".join(p.name for p in written)
-            also = pick(lang, f" ({done} is wel geschreven)", f" ({done} was written)") if written else ""
-            raise Refused(pick(lang, f"kan {name} niet schrijven: {err.strerror or err}; {name} is niet veranderd{also}",
-                               f"cannot write {name}: {err.strerror or err}; {name} is unchanged{also}")) from None
-        written.append(path)
-    return written
+    """Every new text in place, or none: two files go through a journal (`journal`)."""
+    from gga_cli.journal import write_together
+
+    try:
+        return write_together(files.folder, texts)
+    except OSError as err:
+        names = ", ".join(texts)
+        unchanged = pick(lang, f"{names} is niet veranderd", f"{names} is unchanged") if len(texts) == 1 else \
+            pick(lang, f"{names} zijn niet veranderd", f"{names} are unchanged")
+        raise Refused(pick(lang, f"kan {names} niet schrijven: {err.strerror or err}; {unchanged}",
+                           f"cannot write {names}: {err.strerror or err}; {unchanged}")) from None
+
+
+def _finish_interrupted(folder: Path) -> list[str]:
+    """A recording killed halfway is completed first (its journal), or nothing happens now."""
+    from gga_cli.journal import JournalError, recover
+
+    try:
+        return recover(folder)
+    except JournalError as err:
+        raise Refused(str(err)) from None
 
 
 def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | None = None) -> Outcome:
@@ -192,6 +201,7 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
     timeout = lock_timeout()
     try:
         with atomic.locked(folder, timeout):
+            finished = _finish_interrupted(folder)
             before_case, before_load = _load(caseload, files, {})
             for d in before_load:
                 if d.code in _UNREADABLE and d.file is not None:
@@ -230,6 +240,7 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
     return Outcome(
         case=before_case.id, folder=folder, lang=ctx.lang, written=written, recorded=edit.recorded,
         resolved=_minus(before, after), new=_minus(after, before), coming=added, met=met, waived=waived,
+        finished=finished,
     )
 
 

@@ -57,9 +57,31 @@ def _only_asked(args: list[str]) -> typer.Typer:
     return one
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - no file descriptor behind stdout
+        pass
+
+
 def main() -> None:
     try:
-        _only_asked(sys.argv[1:])()
+        try:
+            _only_asked(sys.argv[1:])()
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not after exit
     except KeyboardInterrupt:
         sys.stderr.write("gga: interrupted\n")
         raise SystemExit(130) from None
+    except BrokenPipeError:
+        _silence_stdout()  # the reader stopped reading (`gga status | head`): not an error
+        raise SystemExit(0) from None
+    except OSError as err:
+        _silence_stdout()
+        where = f"{err.filename}" if err.filename else "cannot write the output"
+        sys.stderr.write(f"gga: {where}: {err.strerror or err}\n")
+        raise SystemExit(1) from None

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, UsageError, handles_errors, one_case
+from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, handles_errors, one_case
 from gga_cli.i18n import pick
 
 
@@ -25,7 +25,6 @@ def genogram(
 
     Example: gga genogram -o genogram.svg --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.atomic import write_bytes
     from gga_cli.diagnostics import Severity, listing
     from gga_cli.genogram import drawing
 
@@ -41,9 +40,9 @@ def genogram(
     if out is None:
         console.line(svg.rstrip("\n"))
         return 0
-    if not out.parent.is_dir():
-        raise UsageError(f"{out.parent} is no folder")
-    write_bytes(out, svg.encode("utf-8"))
+    from gga_cli.reportfile import write_report
+
+    write_report(out, svg.encode("utf-8"))
     console.note(f"wrote {out}")
     return 0
 

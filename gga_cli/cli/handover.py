@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, UsageError, handles_errors, one_case
+from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, handles_errors, one_case
 from gga_cli.i18n import pick
 
 
@@ -36,19 +36,17 @@ def handover(
 
     Example: gga handover --format pdf --to jeugdteam --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.atomic import write_bytes
     from gga_cli.handover import Incomplete
+    from gga_cli.reportfile import write_reports
 
     found, folder = one_case(case, today_, lang)
     try:
         product = found.handover(folder, format.value, to, out, draft, Path.cwd())
     except Incomplete as err:
         raise Refused(str(err) + "\n" + pick(found.lang, "maak een concept met --draft", "make a draft with --draft")) from None
-    for path in product.files:
-        if not path.parent.is_dir():
-            raise UsageError(f"{path.parent} is no folder")
-    for path, data in product.files.items():
-        write_bytes(path, data)
+    for warning in product.warnings:
+        console.note(f"{pick(found.lang, 'waarschuwing', 'warning')}: {warning}")
+    for path in write_reports(product.files):
         console.note(f"wrote {path}")
     if product.stdout is not None:
         console.line(product.stdout.rstrip("\n"))

@@ -36,6 +36,8 @@ def init(
     """
     from gga_cli.scaffold import Exists, init_caseload, write_demo
 
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file: gga init makes a caseload in a folder")
     if (recipient or escrow) and not encrypt:
         raise UsageError("--recipient and --escrow belong with --encrypt")
     if encrypt:
@@ -52,6 +54,8 @@ def init(
         written = write_demo(folder, today(today_)) if demo else init_caseload(folder)
     except Exists as err:
         raise Refused(str(err)) from None
+    except OSError as err:
+        raise Refused(f"cannot make a caseload in {folder}: {err.strerror or err}") from None
     if encrypt:
         from gga_cli.crypt.caseload import encrypt_new
 

@@ -69,26 +69,36 @@ def force_reason(force: bool, reason: str | None) -> str | None:
 
 
 def check_git(commit: bool, folder: Path) -> None:
-    """With --commit, the case must be in a git repository: checked before anything is written."""
+    """With --commit, the case must be in a git repository and its folder named after the id
+    in case.yaml (the only name a message may hold): checked before anything is written."""
     if commit:
-        from gga_cli.gitcommit import repository
+        from gga_cli.gitcommit import case_id, repository
 
         repository(folder)
+        case_id(folder)
 
 
 def finish(outcome: Outcome, commit: bool, action: str) -> int:
-    """Print what was recorded and how the findings changed; commit where asked."""
+    """Print what was recorded and how the findings changed; commit where asked.
+
+    A commit that fails after the files were written (a pre-commit hook said no) is exit 3:
+    not 1, which promises that nothing changed.
+    """
     from gga_cli.views.recording import feedback
 
     for line in feedback(outcome):
         console.line(line)
     if commit:
-        from gga_cli.gitcommit import GitError
+        from gga_cli.errors import NotCommitted
+        from gga_cli.gitcommit import GitError, UnsureId, case_id
         from gga_cli.gitcommit import commit as git_commit
 
+        changed = ", ".join(path.name for path in outcome.written)
         try:
-            ref = git_commit(outcome.written, f"{outcome.case}: {action}")
-        except GitError as err:
-            raise Refused(f"recorded, but not committed: {err}") from None
-        console.note(f"git commit {ref}: {outcome.case}: {action}")
+            message = f"{case_id(outcome.folder)}: {action}"
+            ref = git_commit(outcome.written, message)
+        except (GitError, UnsureId) as err:
+            raise NotCommitted(f"the recording WAS written to {changed}, but NOT committed ({str(err).lstrip(': ')}): "
+                               "commit it yourself, or undo it with git") from None
+        console.note(f"git commit {ref}: {message}")
     return 0

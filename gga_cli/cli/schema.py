@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import EXIT_FOUND, handles_errors
+from gga_cli.cli.common import EXIT_FOUND, Refused, UsageError, handles_errors
 
 
 @handles_errors
@@ -23,6 +23,8 @@ def schema(
     from gga_cli.atomic import write_text
     from gga_cli.jsonschema import render, schemas
 
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file: give the folder the schemas go in")
     stale = []
     for name, value in schemas().items():
         path = out / name
@@ -32,8 +34,11 @@ def schema(
             continue
         stale.append(path)
         if not check:
-            out.mkdir(parents=True, exist_ok=True)
-            write_text(path, text)
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+                write_text(path, text)
+            except OSError as err:
+                raise Refused(f"cannot write {path}: {err.strerror or err}") from None
             console.line(f"wrote {path}")
     if check and stale:
         for path in stale:

@@ -53,11 +53,21 @@ class FamilyDrawing:
         self.today = today
         self.lay: Layout = layout(g)
         self.people = {p.id: p for p in g.people}
+        self._grid: dict[tuple[int, int], list[tuple[str, Point]]] = defaultdict(list)
         self.width = self.lay.width * SLOT + 2 * MARGIN - SLOT + SIZE + 60 if g.people else 0.0
         self.height = (len(self.lay.rows) - 1) * ROW + SIZE + 2 * MARGIN + 70 if g.people else 0.0
 
     def at(self, person: str) -> tuple[float, float]:
         return MARGIN + 30 + SIZE / 2 + self.lay.x[person] * SLOT, MARGIN + 14 + SIZE / 2 + self.lay.gen[person] * ROW
+
+    def _near(self, x: float, y: float) -> list[tuple[str, Point]]:
+        """The people standing within a grid cell of (x, y): a bond asks only these, not everyone."""
+        if not self._grid:
+            for p in self.people:
+                px, py = self.at(p)
+                self._grid[(int(px // SLOT), int(py // ROW))].append((p, (px, py)))
+        cx, cy = int(x // SLOT), int(y // ROW)
+        return [found for dx in (-1, 0, 1) for dy in (-1, 0, 1) for found in self._grid.get((cx + dx, cy + dy), [])]
 
     def draw(self) -> Canvas:
         c = Canvas()
@@ -76,9 +86,9 @@ class FamilyDrawing:
         """Straight between neighbours; bowed outwards where a straight line would run through someone else."""
         (x1, y1), (x2, y2) = self.at(a), self.at(z)
         straight = curve(x1, y1, x2, y2, 0)
-        others = [self.at(p) for p in self.people if p not in (a, z)]
         blocked = abs(self.lay.gen[a] - self.lay.gen[z]) > 1 or any(
-            math.hypot(px - qx, py - qy) < SIZE * 0.9 for qx, qy in others for px, py in straight
+            math.hypot(px - qx, py - qy) < SIZE * 0.9
+            for px, py in straight for q, (qx, qy) in self._near(px, py) if q not in (a, z)
         )
         if not blocked:
             return straight
@@ -137,26 +147,27 @@ class FamilyDrawing:
 
     def _households(self, c: Canvas) -> None:
         """A dashed outline around each run of members standing side by side, runs of one household tethered."""
+        place = {p: (row_no, i) for row_no, row in enumerate(self.lay.rows) for i, p in enumerate(q for unit in row for q in unit)}
+        who = {spot: p for p, spot in place.items()}
         for n, h in enumerate(self.g.households):
-            members = [m for m in h.members if m in self.people]
+            members = sorted({place[m] for m in h.members if m in place})
             if not members:
                 continue
             colour = HOUSE_COLOURS[n % len(HOUSE_COLOURS)]
             pad = 31.0 + 5 * (n % 3)
             boxes = []
-            for row_no, row in enumerate(self.lay.rows):
-                line = [p for unit in row for p in unit]
-                run: list[str] = []
-                for p in line + [""]:
-                    if p in members:
-                        run.append(p)
-                        continue
-                    if run:
-                        xs = [self.at(q)[0] for q in run]
-                        y = MARGIN + 14 + SIZE / 2 + row_no * ROW
-                        grow = pad - 31
-                        boxes.append((min(xs) - pad - 8, y - SIZE / 2 - 18 - grow, max(xs) + pad + 8, y + SIZE / 2 + COUPLE_DROP + 47 + grow))
-                        run = []
+            runs: list[list[tuple[int, int]]] = []
+            for spot in members:  # runs of members standing side by side in a row
+                if runs and runs[-1][-1] == (spot[0], spot[1] - 1):
+                    runs[-1].append(spot)
+                else:
+                    runs.append([spot])
+            for run in runs:
+                row_no = run[0][0]
+                xs = [self.at(who[spot])[0] for spot in run]
+                y = MARGIN + 14 + SIZE / 2 + row_no * ROW
+                grow = pad - 31
+                boxes.append((min(xs) - pad - 8, y - SIZE / 2 - 18 - grow, max(xs) + pad + 8, y + SIZE / 2 + COUPLE_DROP + 47 + grow))
             label = wrap(h.name, 26, 1)[0]
             for x1, y1, x2, y2 in boxes:
                 c.add("rect", x=x1, y=y1, width=x2 - x1, height=y2 - y1, rx=12, fill="none", stroke=colour,

@@ -11,7 +11,8 @@ children want them as the order allows (isotonic regression, so nothing overlaps
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import heapq
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from gga_cli.models.genogram import Genogram, Person
@@ -46,6 +47,19 @@ class Layout:
     rows: list[list[list[str]]] = field(default_factory=list)  # per generation, its units in order
     pairs: list[Pair] = field(default_factory=list)
     descents: list[Descent] = field(default_factory=list)
+    _by_parent: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def index_descents(self) -> None:
+        """Look descents up by parent (`descents_of`), instead of scanning them all for each unit."""
+        self._by_parent = defaultdict(list)
+        for n, d in enumerate(self.descents):
+            for p in d.parents:
+                self._by_parent[p].append(n)
+
+    def descents_of(self, unit: list[str]) -> list[Descent]:
+        """The descents with a parent in `unit`, each once, in the order of `descents`."""
+        found = sorted({n for p in unit for n in self._by_parent.get(p, ())})
+        return [self.descents[n] for n in found]
 
     @property
     def width(self) -> float:
@@ -87,34 +101,80 @@ def _pairs(g: Genogram, parents: dict[str, tuple[str, ...]]) -> list[Pair]:
     return out
 
 
+def _topological(ids: list[str], parents: dict[str, tuple[str, ...]], children: dict[str, list[str]]) -> dict[str, int]:
+    """Each person's place in an order with parents before their children (Kahn); people in
+    a cycle of parents, which has no such order, come last, in file order."""
+    waiting = {p: len(parents[p]) for p in ids}
+    ready = deque(p for p in ids if not waiting[p])
+    rank: dict[str, int] = {}
+    while ready:
+        person = ready.popleft()
+        rank[person] = len(rank)
+        for child in children[person]:
+            waiting[child] -= 1
+            if not waiting[child]:
+                ready.append(child)
+    for person in ids:
+        rank.setdefault(person, len(rank))
+    return rank
+
+
 def generations(g: Genogram, parents: dict[str, tuple[str, ...]], pairs: list[Pair]) -> dict[str, int]:
     """A row for each person: a child one below its parents, partners level, a parent
-    whose own parents are unknown just above its children. Bounded, so a cycle in the
-    data (someone their own ancestor) cannot hang the layout."""
+    whose own parents are unknown just above its children.
+
+    Each rule only ever moves a person down, so the rows are the least that satisfy them
+    all, whatever the order they are applied in. People are looked at parents first, and
+    again only when a relative moved, which for a family tree is a few looks a person.
+    The number of moves is bounded, so a cycle in the data (someone their own ancestor,
+    a couple of a parent and its child) cannot hang the layout."""
     ids = [p.id for p in g.people]
     children: dict[str, list[str]] = defaultdict(list)
     for child, ps in parents.items():
         for p in ps:
             children[p].append(child)
+    partners: dict[str, list[str]] = defaultdict(list)
+    for pair in pairs:
+        partners[pair.a].append(pair.b)
+        partners[pair.b].append(pair.a)
+    rank = _topological(ids, parents, children)
     gen = dict.fromkeys(ids, 0)
-    for _ in range(2 * len(ids) + 2):
-        changed = False
-        for child, ps in parents.items():
-            for p in ps:
-                if gen[child] < gen[p] + 1:
-                    gen[child], changed = gen[p] + 1, True
-        for pair in pairs:
-            level = max(gen[pair.a], gen[pair.b])
-            if gen[pair.a] != level or gen[pair.b] != level:
-                gen[pair.a] = gen[pair.b] = level
-                changed = True
-        for person in ids:
-            if not parents[person] and children[person]:
-                want = min(gen[c] for c in children[person]) - 1
-                if gen[person] < want:
-                    gen[person], changed = want, True
-        if not changed:
-            break
+    budget = 8 * (len(ids) + sum(len(ps) for ps in parents.values()) + 2 * len(pairs)) + 64
+    queue = [(rank[p], p) for p in ids]
+    heapq.heapify(queue)
+    queued = set(ids)
+    # a parent whose own parents are unknown follows its highest child: each keeps its children
+    # in a heap by row, refreshed lazily (rows only grow), so a parent of thousands is cheap
+    highest = {p: [(0, c) for c in children[p]] for p in ids if not parents[p] and children[p]}
+
+    def highest_child(parent: str) -> int:
+        found = highest[parent]
+        while found[0][0] != gen[found[0][1]]:
+            _, child = heapq.heappop(found)
+            heapq.heappush(found, (gen[child], child))
+        return found[0][0]
+
+    def lower(person: str, level: int) -> None:
+        nonlocal budget
+        if gen[person] < level and budget > 0:
+            budget -= 1
+            gen[person] = level
+            for near in (person, *children[person], *partners[person], *(p for p in parents[person] if p in highest)):
+                if near not in queued:
+                    queued.add(near)
+                    heapq.heappush(queue, (rank[near], near))
+
+    while queue:
+        _, person = heapq.heappop(queue)
+        queued.discard(person)
+        for p in parents[person]:
+            lower(person, gen[p] + 1)
+        for partner in partners[person]:
+            level = max(gen[person], gen[partner])
+            lower(person, level)
+            lower(partner, level)
+        if person in highest:
+            lower(person, highest_child(person) - 1)
     low = min(gen.values(), default=0)
     return {k: v - low for k, v in gen.items()}
 
@@ -214,7 +274,7 @@ class _Placer:
     def _from_children(self, unit: list[str]) -> float | None:
         wants = []
         members = set(unit)
-        for d in self.lay.descents:
+        for d in self.lay.descents_of(unit):
             if set(d.parents) <= members:
                 centre = sum(self.lay.x[c] for c in d.children) / len(d.children)
                 offset = sum(unit.index(p) for p in d.parents) / len(d.parents)
@@ -254,7 +314,7 @@ def _order_rows(lay: Layout, parents: dict[str, tuple[str, ...]], births: dict[s
                     refs = [positions[q] for p in unit for q in parents[p]]
                     eldest = min((births[p] for p in unit if parents[p]), default=(9999, 99, 99))
                 else:
-                    refs = [positions[c] for d in lay.descents if set(d.parents) & set(unit) for c in d.children]
+                    refs = [positions[c] for d in lay.descents_of(unit) for c in d.children]
                     eldest = (0, 0, 0)
                 own = [positions[p] for p in unit]
                 key = sum(refs) / len(refs) if refs else sum(own) / len(own)
@@ -301,6 +361,7 @@ def layout(g: Genogram) -> Layout:
         lay.descents.append(Descent(ps, tuple(kids)))
         for i, k in enumerate(kids):
             rank[k] = (i, len(kids))
+    lay.index_descents()
     lay.rows = _units([p.id for p in g.people], gen, pairs, order)
     _order_rows(lay, parents, births)
     placer = _Placer(lay, parents, rank)

@@ -52,6 +52,9 @@ def couple_style(status: str | None) -> dict[str, str | float]:
 
 
 Point = tuple[float, float]
+# a line across a family of thousands needs no more points than this to look smooth: a
+# drawing stays linear in its people and relations, however far apart two of them stand
+MAX_POINTS = 400
 
 
 def curve(x1: float, y1: float, x2: float, y2: float, bend: float) -> list[Point]:
@@ -59,7 +62,7 @@ def curve(x1: float, y1: float, x2: float, y2: float, bend: float) -> list[Point
     mx, my = (x1 + x2) / 2, (y1 + y2) / 2
     length = math.hypot(x2 - x1, y2 - y1) or 1.0
     cx, cy = mx - (y2 - y1) / length * bend, my + (x2 - x1) / length * bend
-    n = max(int(length / 3), 2)
+    n = min(max(int(length / 3), 2), MAX_POINTS)
     return [
         ((1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t * t * x2, (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t * t * y2)
         for t in (i / n for i in range(n + 1))
@@ -87,7 +90,10 @@ def _offset(points: list[Point], normals: list[Point], by: float) -> list[Point]
 
 
 def _resample(points: list[Point], step: float) -> list[Point]:
-    """Points every `step` pixels along the line."""
+    """Points every `step` pixels along the line (further apart on a line so long that it would need
+    more than MAX_POINTS)."""
+    total = sum(math.hypot(bx - ax, by - ay) for (ax, ay), (bx, by) in zip(points, points[1:], strict=False))
+    step = max(step, total / MAX_POINTS)
     out, carry = [points[0]], 0.0
     for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
         seg = math.hypot(bx - ax, by - ay)

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 CHAR_WIDTH = 0.58  # average glyph width as a share of the font size, for laying out text without fonts
+
+
+# characters XML 1.0 forbids, and the C1 controls: an SVG holding them is no SVG (and a
+# terminal would act on them), so they are drawn as U+FFFD
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return _escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
 def text_width(text: str, size: float) -> float:
@@ -35,7 +50,7 @@ class Canvas:
 
     def add(self, tag: str, text: str | None = None, /, **attrs: str | float) -> None:
         rendered = "".join(
-            f" {k.rstrip('_').replace('_', '-')}={quoteattr(_num(v) if isinstance(v, (int, float)) else v)}"
+            f" {k.rstrip('_').replace('_', '-')}=" + (f'"{_num(v)}"' if isinstance(v, (int, float)) else quoteattr(v))
             for k, v in attrs.items()
         )
         if text is None:

@@ -32,6 +32,7 @@ class Incomplete(Refusals):
 class Product:
     files: dict[Path, bytes] = field(default_factory=dict)
     stdout: str | None = None
+    warnings: list[str] = field(default_factory=list)  # said on stderr; the report is made
 
 
 def gaps(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
@@ -41,6 +42,10 @@ def gaps(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     from gga_cli.rules import handover_gaps
 
     return [d for d in settle(handover_gaps(case, ctx, ctx.today), case, ctx) if d.severity is Severity.ERROR]
+
+
+def _codes(chars: list[str]) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in chars[:10]) + (" …" if len(chars) > 10 else "")
 
 
 def file_name(case_id: str, lang: Lang) -> str:
@@ -77,7 +82,18 @@ def produce(
     if fmt == "pdf":
         from gga_cli.handover.pdf import render as render_pdf
 
-        return Product(files={out or cwd / file_name(case.id, lang): render_pdf(report, ctx.today)})
+        rendered = render_pdf(report, ctx.today)
+        product = Product(files={out or cwd / file_name(case.id, lang): rendered.pdf})
+        if rendered.controls:
+            product.warnings.append(pick(lang, f"stuurtekens {_codes(rendered.controls)} staan in de PDF als \ufffd",
+                                         f"control characters {_codes(rendered.controls)} are shown as \ufffd in the PDF"))
+        if rendered.unshown:
+            product.warnings.append(pick(
+                lang, f"geen lettertype op deze computer toont {_codes(rendered.unshown)}: in de PDF staat daar \ufffd "
+                "(installeer bijv. fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji)",
+                f"no font on this machine shows {_codes(rendered.unshown)}: the PDF has \ufffd in its place "
+                "(install e.g. fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji)"))
+        return product
     from gga_cli.handover.markdown import render as render_md
 
     svgs = {block["name"]: block["svg"] for s in report["sections"] for block in s["blocks"] if block["type"] == "image"}

@@ -41,7 +41,12 @@ def clean_handover_gaps(case: CaseFolder, ctx: Context, on: dt.date) -> list[Dia
     recent = f"{when(oldest, 'nl')} – {when(on, 'nl')}", f"{when(oldest, 'en')} – {when(on, 'en')}"
     if plan is None or not plan.life_domains:
         lacks(CHANGE_PLAN, None, "de feiten per leefgebied (life_domains)", "facts per life domain (life_domains)")
-    if plan is None or not plan.considerations:
+    # the report never holds a private consideration, so only the others make the handover clean
+    shared = [c for c in plan.considerations if not c.private] if plan is not None else []
+    if plan is not None and plan.considerations and not shared:
+        lacks(CHANGE_PLAN, None, "de overwegingen achter de stappen die mee mogen (considerations): alle zijn vertrouwelijk (private)",
+              "the considerations behind the steps that may leave the case (considerations): all are private")
+    elif not shared:
         lacks(CHANGE_PLAN, None, "de overwegingen achter de stappen (considerations)", "the considerations behind the steps (considerations)")
     if plan is None or plan.previous_help is None:
         lacks(CHANGE_PLAN, None, "de eerder ingezette hulp (previous_help; een lege lijst als er geen was)",

@@ -18,7 +18,12 @@ def feedback(outcome: Outcome) -> list[str]:
     lang = outcome.lang
     root = caseload_root(outcome.folder)
     where = ", ".join(relative(path, root) for path in outcome.written)
-    lines = [pick(lang, f"Vastgelegd in {where}:", f"Recorded in {where}:")]
+    lines = []
+    if outcome.finished:
+        done = ", ".join(outcome.finished)
+        lines.append(pick(lang, f"Eerst afgemaakt: een onderbroken vastlegging in {done}.",
+                          f"Finished first: an interrupted recording in {done}."))
+    lines.append(pick(lang, f"Vastgelegd in {where}:", f"Recorded in {where}:"))
     lines += [f"  {said}" for said in outcome.recorded]
     for d in outcome.resolved:
         lines.append(pick(lang, f"{d.code} opgelost: {d.message}", f"{d.code} resolved: {d.message}"))
