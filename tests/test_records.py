@@ -3,7 +3,6 @@ on request, from the working tree and with --history from every commit)."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
