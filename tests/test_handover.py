@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import DEMO_TODAY, EXAMPLES
-from gga_cli.handover.words import HEADINGS
+from gga_cli.words import HEADINGS
 from gga_cli.rules import REGISTRY
 
 Run = Callable[..., CompletedProcess[str]]
