@@ -17,6 +17,7 @@ from gga_cli.i18n import Lang, long_date, pick
 from gga_cli.models import CaseFolder
 from gga_cli.rules import Context
 from gga_cli.transaction import Edit, Files, Outcome
+from gga_cli.words import value
 
 if TYPE_CHECKING:
     from gga_cli.caseload import Caseload
@@ -96,8 +97,8 @@ def record_contact(caseload: Caseload, folder: Path, kind: str, day: dt.date, *,
         edit = Edit({"contacts.yaml": append_entry(files.text("contacts.yaml"), entry, files.modeline("contacts.yaml"))})
         people = ", ".join(with_)
         spoken = pick(ctx.lang, f" (alleen gesproken: {', '.join(alone)})", f" (spoken alone: {', '.join(alone)})") if alone else ""
-        edit.recorded.append(pick(ctx.lang, f"contact {kind} op {long_date(day, ctx.lang)}" + (f" met {people}" if people else ""),
-                                  f"contact {kind} on {long_date(day, ctx.lang)}" + (f" with {people}" if people else "")) + spoken)
+        edit.recorded.append(pick(ctx.lang, f"contact {value(kind, ctx.lang)} op {long_date(day, ctx.lang)}" + (f" met {people}" if people else ""),
+                                  f"contact {value(kind, ctx.lang)} on {long_date(day, ctx.lang)}" + (f" with {people}" if people else "")) + spoken)
         if score is not None:
             edit.texts["scores.yaml"] = append_entry(files.text("scores.yaml"), score_entry(day, score), files.modeline("scores.yaml"))
             edit.recorded.append(_score_said(score, day, None, ctx.lang))

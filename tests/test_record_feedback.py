@@ -74,7 +74,7 @@ def test_a_new_finding_and_a_solved_one_are_reported(folder: Path, stand_ins: No
     contact = record_contact(*opened(folder, TODAY), "home_visit", TODAY, with_=["els"])
     assert feedback(contact) == [
         "Vastgelegd in cases/2026-0042/contacts.yaml:",
-        "  contact home_visit op 1 december 2026 met els",
+        "  contact huisbezoek op 1 december 2026 met els",
         "nieuw (waarschuwing) G109: contact van 2026-12-01 heeft geen veiligheidsscore",
     ]
     score = record_score(*opened(folder, TODAY, "en"), 2, TODAY)

@@ -42,9 +42,9 @@ def genogram(
         console.line(svg.rstrip("\n"))
         return 0
     if not out.parent.is_dir():
-        raise UsageError(f"{out.parent} is no folder")
+        raise UsageError(pick(found.lang, f"{out.parent} is geen map", f"{out.parent} is no folder"))
     write_bytes(out, svg.encode("utf-8"))
-    console.note(f"wrote {out}")
+    console.note(pick(found.lang, f"geschreven: {out}", f"wrote {out}"))
     return 0
 
 

@@ -46,10 +46,10 @@ def handover(
         raise Refused(str(err) + "\n" + pick(found.lang, "maak een concept met --draft", "make a draft with --draft")) from None
     for path in product.files:
         if not path.parent.is_dir():
-            raise UsageError(f"{path.parent} is no folder")
+            raise UsageError(pick(found.lang, f"{path.parent} is geen map", f"{path.parent} is no folder"))
     for path, data in product.files.items():
         write_bytes(path, data)
-        console.note(f"wrote {path}")
+        console.note(pick(found.lang, f"geschreven: {path}", f"wrote {path}"))
     if product.stdout is not None:
         console.line(product.stdout.rstrip("\n"))
     return 0

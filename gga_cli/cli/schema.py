@@ -8,13 +8,15 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import EXIT_FOUND, handles_errors
+from gga_cli.cli.common import EXIT_FOUND, LangOpt, handles_errors, language, settings_language
+from gga_cli.i18n import pick
 
 
 @handles_errors
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write to.")] = Path("schemas"),
     check: Annotated[bool, typer.Option("--check", help="Write nothing; fail if a schema is missing or stale.")] = False,
+    lang: LangOpt = None,
 ) -> int:
     """Write draft-07 JSON Schemas of every case file and gga.toml, for editors and CI.
 
@@ -23,6 +25,7 @@ def schema(
     from gga_cli.atomic import write_text
     from gga_cli.jsonschema import render, schemas
 
+    said = settings_language(language(lang))
     stale = []
     for name, value in schemas().items():
         path = out / name
@@ -34,10 +37,10 @@ def schema(
         if not check:
             out.mkdir(parents=True, exist_ok=True)
             write_text(path, text)
-            console.line(f"wrote {path}")
+            console.line(pick(said, f"geschreven: {path}", f"wrote {path}"))
     if check and stale:
         for path in stale:
-            console.error(f"{path} is missing or stale: run `gga schema`")
+            console.error(pick(said, f"{path} ontbreekt of is verouderd: draai `gga schema`", f"{path} is missing or stale: run `gga schema`"))
         return EXIT_FOUND
     return 0
 
