@@ -103,6 +103,6 @@ def test_the_feedback_reaches_the_terminal(gga: Run, folder: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "Vastgelegd in cases/2026-0042/contacts.yaml, cases/2026-0042/scores.yaml:",
-        "  contact office op 1 december 2026 met els",
+        "  contact op kantoor op 1 december 2026 met els",
         "  score 8 op 1 december 2026",
     ]
