@@ -143,8 +143,9 @@ def test_status_text_board_and_summary(gga: Run, caseload: Make) -> None:
 
 def test_status_piped_without_no_color_prints_no_escape_codes(gga: Run, caseload: Make) -> None:
     root = caseload(CASELOAD)
+    # wide enough for every column: below that the table squeezes the names
     for env in ({"NO_COLOR": "", "TERM": "xterm-256color"}, {"TERM": "dumb"}):
-        result = gga("status", str(root), "--today", TODAY, env=env)
+        result = gga("status", str(root), "--today", TODAY, env={**env, "COLUMNS": "140"})
         assert "\x1b" not in result.stdout + result.stderr, env
         assert "Familie Smit" in result.stdout
 
