@@ -51,6 +51,7 @@ class Row:
     warnings: int
     closed: bool
     alarm: bool
+    next_what: str = ""  # the next deadline in words, in the report language ("ARIJ-veiligheidstaxatie")
 
     @property
     def last_score(self) -> int | None:
@@ -78,7 +79,7 @@ class Row:
         }
 
     def to_cache(self) -> dict[str, Any]:
-        return {**self.to_json(), "folder": self.folder}
+        return {**self.to_json(), "folder": self.folder, "next_what": self.next_what}
 
     @classmethod
     def from_cache(cls, data: dict[str, Any]) -> Row:
@@ -99,6 +100,7 @@ class Row:
             warnings=_int(data["warnings"]),
             closed=bool(data["closed"]),
             alarm=bool(data["alarm"]),
+            next_what=_str(data["next_what"]),
         )
         return row
 
@@ -185,6 +187,7 @@ def row(
         warnings=sum(1 for d in diagnostics if d.severity is Severity.WARNING),
         closed=facts is not None and facts.closed is not None,
         alarm=alarm and not (facts is not None and facts.closed is not None),
+        next_what=open_deadlines[0].short if open_deadlines else "",
     )
 
 

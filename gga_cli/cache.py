@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 FOLDER = ".gga"
 FILE = "board.json"
-FORMAT = 1
+FORMAT = 2  # 2: a row holds its next deadline in words
 RACY_NS = 2_000_000_000  # mtimes this close to the signature's time are not trusted
 
 Signature = list[list[Any]]  # [[name, size, mtime_ns], ...] in name order

@@ -18,6 +18,7 @@ from gga_cli.models import CaseFolder
 from gga_cli.models.entries import CONTACT_KINDS, DUTCH_CONTACT_KINDS, canonical_contact_kind
 from gga_cli.rules import Context
 from gga_cli.transaction import Edit, Files, Outcome
+from gga_cli.words import value
 
 if TYPE_CHECKING:
     from gga_cli.caseload import Caseload
@@ -111,8 +112,8 @@ def record_contact(caseload: Caseload, folder: Path, given_kind: str, day: dt.da
         edit = Edit({"contacts.yaml": append_entry(files.text("contacts.yaml"), entry, files.modeline("contacts.yaml"))})
         people = ", ".join(with_)
         spoken = pick(ctx.lang, f" (alleen gesproken: {', '.join(alone)})", f" (spoken alone: {', '.join(alone)})") if alone else ""
-        edit.recorded.append(pick(ctx.lang, f"contact {kind} op {long_date(day, ctx.lang)}" + (f" met {people}" if people else ""),
-                                  f"contact {kind} on {long_date(day, ctx.lang)}" + (f" with {people}" if people else "")) + spoken)
+        edit.recorded.append(pick(ctx.lang, f"contact {value(kind, ctx.lang)} op {long_date(day, ctx.lang)}" + (f" met {people}" if people else ""),
+                                  f"contact {value(kind, ctx.lang)} on {long_date(day, ctx.lang)}" + (f" with {people}" if people else "")) + spoken)
         if score is not None:
             edit.texts["scores.yaml"] = append_entry(files.text("scores.yaml"), score_entry(day, score), files.modeline("scores.yaml"))
             edit.recorded.append(_score_said(score, day, None, ctx.lang))

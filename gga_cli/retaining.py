@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from gga_cli.dates import add_days
 from gga_cli.rules.retention import retention_of
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def retention(caseload: Caseload, days: int | None) -> list[Kept]:
         if kept is None or case.case is None or case.case.closed is None:
             continue
         if days is not None:
-            horizon = today + dt.timedelta(days=days)
+            horizon = add_days(today, days)
             if kept.review > horizon and (kept.latest is None or kept.latest > horizon):
                 continue
         found.append(Kept(case.id, case.folder, case.case.closed.date, kept.review, kept.latest, (kept.review - today).days))

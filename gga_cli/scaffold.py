@@ -26,6 +26,11 @@ from gga_cli.models.settings import Settings
 class Exists(Refused):
     """The target already holds what would be made: nothing is overwritten."""
 
+    def __init__(self, root: Path) -> None:
+        super().__init__(f"{root / SETTINGS} exists already: {root} is a caseload")
+        self.root = root
+        self.settings = root / SETTINGS
+
 
 def _toml_value(value: object) -> str:
     if isinstance(value, bool):
@@ -161,7 +166,7 @@ def init_caseload(root: Path, settings: str | None = None) -> list[Path]:
     from gga_cli import __version__
 
     if (root / SETTINGS).exists():
-        raise Exists(f"{root / SETTINGS} exists already: {root} is a caseload")
+        raise Exists(root)
     root.mkdir(parents=True, exist_ok=True)
     files = {
         SETTINGS: settings if settings is not None else settings_text(),

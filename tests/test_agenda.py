@@ -108,3 +108,24 @@ def test_agenda_wrong_use(gga: Run, caseload: Make) -> None:
     root = caseload({})
     assert gga("agenda", str(root), "--days", "-1").returncode == 2
     assert gga("agenda", str(root / "nowhere")).returncode == 2
+
+
+def goal_deadline(today: dt.date) -> tuple[str, str]:
+    files = edit(clean(2), "change-plan.yaml", "due: 2026-09-01", "due: 2026-03-24")
+    case, _ = load_case(FOLDER, ROOT, "nl", today, {k: v.encode() for k, v in files.items()})
+    found = [d for d in deadlines(case, context(Settings(), today, "nl")) if d.code == "G120"]
+    assert len(found) == 1
+    return found[0].what, found[0].short
+
+
+def test_a_goal_deadline_never_reads_as_reached_and_says_when_its_date_has_passed() -> None:
+    assert goal_deadline(D(2026, 3, 24)) == ("doel g1: streefdatum", "doel g1")
+    assert goal_deadline(D(2026, 3, 25)) == ("doel g1: streefdatum verstreken", "doel g1")
+
+
+def test_the_board_names_a_deadline_by_its_label_else_by_its_whole_text() -> None:
+    files = {"case.yaml": clean(1)["case.yaml"], "genogram.yaml": clean(1)["genogram.yaml"]}
+    case, _ = load_case(FOLDER, ROOT, "nl", D(2026, 1, 5), {k: v.encode() for k, v in files.items()})
+    assert [(d.code, d.short) for d in deadlines(case, context(Settings(), D(2026, 1, 5), "nl"))][:3] == [
+        ("G101", "ARIJ-veiligheidstaxatie"), ("G103", "veiligheidsplan vaststellen"), ("G102", "huisbezoek"),
+    ]

@@ -14,7 +14,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import DEMO_TODAY, EXAMPLES, golden
-from gga_cli.handover.words import HEADINGS
+from gga_cli.rules import REGISTRY
+from gga_cli.words import HEADINGS
 
 Run = Callable[..., CompletedProcess[str]]
 DEMO_CASES = sorted(p.name for p in (EXAMPLES / "cases").iterdir() if (p / "case.yaml").is_file())
@@ -147,7 +148,7 @@ def test_the_addressee_line_names_the_recipient_and_the_people_table_heads_sex_g
 
 
 def test_acute_threats_are_named_in_the_booklets_words() -> None:
-    from gga_cli.handover.words import threat
+    from gga_cli.words import threat
 
     assert threat("carer_psychiatric", "nl") == "psychiatrische problematiek van de opvoeders met een direct gevaar voor het kind"
     assert threat("psychological_abuse", "nl") == "acute ernstige psychische mishandeling van het kind"

@@ -48,7 +48,7 @@ def test_a_contact_with_its_score_is_one_line_in_each_file(gga: Run, folder: Pat
     )
     assert result.stdout.splitlines()[:3] == [
         "Vastgelegd in cases/2026-0042/contacts.yaml, cases/2026-0042/scores.yaml:",
-        "  contact home_visit op 11 februari 2026 met els, sjors (alleen gesproken: sjors)",
+        "  contact huisbezoek op 11 februari 2026 met els, sjors (alleen gesproken: sjors)",
         "  score 6 op 11 februari 2026",
     ]
 

@@ -57,7 +57,7 @@ def test_a_new_finding_and_a_solved_one_are_reported(folder: Path, stand_ins: No
     contact = record_contact(*opened(folder, TODAY), "home_visit", TODAY, with_=["els"])
     assert feedback(contact) == [
         "Vastgelegd in cases/2026-0042/contacts.yaml:",
-        "  contact home_visit op 1 december 2026 met els",
+        "  contact huisbezoek op 1 december 2026 met els",
         "nieuw (waarschuwing) G109: contact van 2026-12-01 heeft geen veiligheidsscore",
     ]
     score = record_score(*opened(folder, TODAY, "en"), 2, TODAY)
@@ -86,6 +86,6 @@ def test_the_feedback_reaches_the_terminal(gga: Run, folder: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "Vastgelegd in cases/2026-0042/contacts.yaml, cases/2026-0042/scores.yaml:",
-        "  contact office op 1 december 2026 met els",
+        "  contact op kantoor op 1 december 2026 met els",
         "  score 8 op 1 december 2026",
     ]

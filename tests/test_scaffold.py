@@ -52,8 +52,14 @@ def test_init_refuses_an_existing_caseload(gga: Run, tmp_path: Path) -> None:
     (root / "gga.toml").write_text("# mine\n", encoding="utf-8")
     result = gga("init", str(root))
     assert result.returncode == 1
-    assert "exists already" in result.stderr
+    assert result.stderr == f"gga: {root / 'gga.toml'} bestaat al: {root} is al een caseload; niets aangemaakt\n"
+    assert gga("init", str(root), "--lang", "en").stderr == f"gga: {root / 'gga.toml'} exists already: {root} is a caseload\n"
     assert (root / "gga.toml").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_init_says_where_the_caseload_is_in_the_language_asked(gga: Run, tmp_path: Path) -> None:
+    assert gga("init", "nieuw").stderr == "caseload klaar in nieuw: gga check nieuw\n"
+    assert gga("init", "new", "--lang", "en").stderr == "caseload ready in new: gga check new\n"
 
 
 def test_new_case_scaffolds_the_next_id_with_modelines_and_checks_clean(gga: Run, tmp_path: Path) -> None:
@@ -128,7 +134,10 @@ def test_new_case_without_a_terminal_names_the_missing_option(gga: Run, tmp_path
     gga("init", str(root))
     result = gga("new-case", "--family", "Familie X", "--registered", "2026-11-25", "--measure", "voluntary", cwd=root, input="")
     assert result.returncode == 2
-    assert "missing --worker" in result.stderr
+    assert result.stderr == "gga: --worker ontbreekt\n"
+    english = gga("new-case", "--family", "Familie X", "--registered", "2026-11-25", "--measure", "voluntary", "--lang", "en",
+                  cwd=root, input="")
+    assert english.stderr == "gga: missing --worker\n"
     assert not list((root / "cases").glob("20*"))
 
 

@@ -33,7 +33,7 @@ def test_schema_check_fails_on_a_stale_schema(gga: Run, tmp_path: Path) -> None:
     (tmp_path / "schemas" / "case.schema.json").write_text("{}\n", encoding="utf-8")
     result = gga("schema", "--check", "--out", str(tmp_path / "schemas"))
     assert result.returncode == 1
-    assert "case.schema.json is missing or stale" in result.stderr
+    assert "case.schema.json ontbreekt of is verouderd" in result.stderr
 
 
 def test_schemas_are_draft_07() -> None:

@@ -50,7 +50,7 @@ def test_show_tells_the_family_measure_phase_children_chart_timeline_and_goals(g
     assert part[""] == [
         "2026-0001 · Familie Brood",
         "worker: Peter Brood",
-        "measure: ots from 2026-09-01 to 2027-09-01 (276 days left)",
+        "measure: family supervision order (OTS) from 2026-09-01 to 2027-09-01 (276 days left)",
         "local team: Jeugdteam Escamp",
         "phase 2: support and direct, since 2026-10-01 (59 days)",
         "phases: 1 (2026-09-01) → 2 (2026-10-01)",
@@ -69,7 +69,7 @@ def test_show_tells_the_family_measure_phase_children_chart_timeline_and_goals(g
         "    2026-11-20 2026-11-27",
     ]
     assert part["Timeline"][0].split() == ["date", "kind", "who", "note"]
-    assert part["Timeline"][1].split()[:4] == ["2026-11-20", "home_visit", "Els,", "Sjors;"]
+    assert part["Timeline"][1].split()[:5] == ["2026-11-20", "home", "visit", "Els,", "Sjors;"]
     assert "alone: Sjors" in part["Timeline"][1] and part["Timeline"][1].endswith("Sjors vertelt, alleen.")
     assert part["Timeline"][2].split() == ["2026-11-20", "score", "3", "worker", "Ruzie", "bij", "de", "overdracht."]
     assert part["Timeline"][3].split() == ["2026-11-27", "score", "8", "Els"]

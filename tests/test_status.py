@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -125,9 +126,10 @@ def test_status_overdue_keeps_only_cases_with_overdue_deadlines(gga: Run, caselo
 
 def test_status_text_board_and_summary(gga: Run, caseload: Make) -> None:
     root = caseload(CASELOAD)
-    result = gga("status", "--today", TODAY, "--lang", "en", cwd=root)
+    # wide enough for every column at its full width: the headers are words, not abbreviations
+    result = gga("status", "--today", TODAY, "--lang", "en", cwd=root, env={"COLUMNS": "160"})
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["case", "family", "worker", "phase", "contact", "score", "deadline", "late", "err", "warn"]
+    assert lines[0].split() == ["case", "family", "worker", "phase", "contact", "score", "deadline", "overdue", "errors", "warnings"]
     assert lines[1].startswith("2026-0002 Familie Smit")
     assert " 2 ▂" in lines[1]
     assert any(line.startswith("2026-0003 (unreadable)") for line in lines)
@@ -142,8 +144,9 @@ def test_status_text_board_and_summary(gga: Run, caseload: Make) -> None:
 
 def test_status_piped_without_no_color_prints_no_escape_codes(gga: Run, caseload: Make) -> None:
     root = caseload(CASELOAD)
+    # wide enough for every column: below that the table squeezes the names
     for env in ({"NO_COLOR": "", "TERM": "xterm-256color"}, {"TERM": "dumb"}):
-        result = gga("status", str(root), "--today", TODAY, env=env)
+        result = gga("status", str(root), "--today", TODAY, env={**env, "COLUMNS": "140"})
         assert "\x1b" not in result.stdout + result.stderr, env
         assert "Familie Smit" in result.stdout
 
@@ -164,3 +167,23 @@ def test_status_in_the_demo_caseload(gga: Run, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     board = json.loads(result.stdout)
     assert len(board["cases"]) == len(list(EXAMPLES.glob("cases/*/case.yaml")))
+
+
+def test_the_dutch_board_says_in_words_what_is_due_beside_the_code(gga: Run, tmp_path: Path) -> None:
+    from conftest import DEMO_TODAY, EXAMPLES
+
+    demo = tmp_path / "demo"
+    shutil.copytree(EXAMPLES, demo)
+    result = gga("status", str(demo), "--today", DEMO_TODAY, env={"COLUMNS": "160"})
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["zaak", "gezin", "jeugdbeschermer", "fase", "contact", "score", "termijn", "te", "laat",
+                                "fouten", "waarschuwingen"]
+    deadline = re.compile(r"G\d{3} \d\d-\d\d [+-]\d+d \S+(?: \S+)*?(?=  |$)")
+    due = {line.split()[0]: found[0] for line in lines[1:-1] if (found := deadline.findall(line))}
+    assert due == {
+        "2026-0534": "G120 15-11 -14d doel g2",  # late: the code and -14d say so, the words say which goal
+        "2026-2412": "G109 20-11 -9d veiligheidsscore",
+        "2026-2457": "G101 30-11 +1d ARIJ-veiligheidstaxatie",
+        "2025-2391": "G108 03-12 +4d gezinscontact",
+        "2026-1032": "G108 25-12 +26d gezinscontact",
+    }

@@ -43,7 +43,7 @@ def genogram(
     from gga_cli.reportfile import write_report
 
     write_report(out, svg.encode("utf-8"))
-    console.note(f"wrote {out}")
+    console.note(pick(found.lang, f"geschreven: {out}", f"wrote {out}"))
     return 0
 
 

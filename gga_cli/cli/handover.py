@@ -47,7 +47,7 @@ def handover(
     for warning in product.warnings:
         console.note(f"{pick(found.lang, 'waarschuwing', 'warning')}: {warning}")
     for path in write_reports(product.files):
-        console.note(f"wrote {path}")
+        console.note(pick(found.lang, f"geschreven: {path}", f"wrote {path}"))
     if product.stdout is not None:
         console.line(product.stdout.rstrip("\n"))
     return 0

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import Refused, TodayOpt, UsageError, handles_errors, today
+from gga_cli.cli.common import LangOpt, Refused, TodayOpt, UsageError, handles_errors, language, settings_language, today
+from gga_cli.i18n import pick
 
 
 @handles_errors
@@ -19,6 +20,7 @@ def init(
     encrypt: Annotated[bool, typer.Option("--encrypt", help="Keep the case files encrypted in git (age); needs --recipient and --escrow.")] = False,
     recipient: Annotated[list[str] | None, typer.Option("--recipient", metavar="AGE_PUBLIC_KEY", help="A worker's age public key (repeat for each worker).")] = None,
     escrow: Annotated[list[str] | None, typer.Option("--escrow", metavar="AGE_PUBLIC_KEY", help="The organisation's escrow key (its records office).")] = None,
+    lang: LangOpt = None,
 ) -> int:
     """Make a caseload: gga.toml, cases/, git settings, schemas, editor settings, pre-commit and CI.
 
@@ -50,10 +52,12 @@ def init(
             check_new(folder, recipient, escrow)
         except KeyProblem as err:
             raise UsageError(str(err)) from None
+    said = settings_language(language(lang), cwd=folder)
     try:
         written = write_demo(folder, today(today_)) if demo else init_caseload(folder)
     except Exists as err:
-        raise Refused(str(err)) from None
+        raise Refused(pick(said, f"{err.settings} bestaat al: {err.root} is al een caseload; niets aangemaakt",
+                           f"{err.settings} exists already: {err.root} is a caseload")) from None
     except OSError as err:
         raise Refused(f"cannot make a caseload in {folder}: {err.strerror or err}") from None
     if encrypt:
@@ -63,7 +67,7 @@ def init(
         written += encrypt_new(folder, recipient, escrow)
     for path in written:
         console.line(str(path))
-    console.note(f"caseload ready in {folder}: gga check {folder}")
+    console.note(pick(said, f"caseload klaar in {folder}: gga check {folder}", f"caseload ready in {folder}: gga check {folder}"))
     return 0
 
 

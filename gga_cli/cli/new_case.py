@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import TodayOpt, UsageError, day, handles_errors, today
+from gga_cli.cli.common import LangOpt, TodayOpt, UsageError, day, handles_errors, language, settings_language, today
+from gga_cli.i18n import Lang, pick
 
 
 class MeasureKind(StrEnum):
@@ -20,14 +21,14 @@ class MeasureKind(StrEnum):
     voluntary = "voluntary"
 
 
-def _ask(value: str | None, option: str, question: str) -> str:
+def _ask(value: str | None, option: str, question: str, lang: Lang) -> str:
     """A missing value: asked for on a terminal, else wrong use."""
     if value:
         return value
     if sys.stdin.isatty():
         answer: str = typer.prompt(question)
         return answer
-    raise UsageError(f"missing {option}")
+    raise UsageError(pick(lang, f"{option} ontbreekt", f"missing {option}"))
 
 
 @handles_errors
@@ -48,6 +49,7 @@ def new_case(
     ] = None,
     root: Annotated[Path | None, typer.Option("--root", help="The caseload (default: the one you are in).")] = None,
     today_: TodayOpt = None,
+    lang: LangOpt = None,
 ) -> int:
     """Scaffold the next case id (YYYY-NNNN, year of registration) and print its folder.
 
@@ -66,28 +68,32 @@ def new_case(
     from gga_cli.scaffold import new_case as scaffold
 
     caseload = root or find_upwards(Path.cwd(), SETTINGS)
+    said = settings_language(language(lang), caseload or Path.cwd())
     if caseload is None or not (caseload / SETTINGS).is_file():
-        raise UsageError(f"no caseload ({SETTINGS}) at or above {root or Path.cwd()}: run `gga init` first or pass --root")
+        raise UsageError(pick(
+            said, f"geen caseload ({SETTINGS}) in of boven {root or Path.cwd()}: maak er eerst een met `gga init`, of geef --root",
+            f"no caseload ({SETTINGS}) at or above {root or Path.cwd()}: run `gga init` first or pass --root"))
     on = today(today_)
-    family = _ask(family, "--family", "Family")
-    worker = _ask(worker, "--worker", "Worker")
-    registered_on = day(_ask(registered, "--registered", "Registered (YYYY-MM-DD)"), on)
-    kind = measure or MeasureKind(_ask(None, "--measure", "Measure (ots, voogdij, jr, voluntary)"))
-    lang = settings_language(None, caseload)
+    family = _ask(family, "--family", pick(said, "Gezin", "Family"), said)
+    worker = _ask(worker, "--worker", pick(said, "Jeugdbeschermer", "Worker"), said)
+    registered_on = day(_ask(registered, "--registered", pick(said, "Aanmelding (JJJJ-MM-DD)", "Registered (YYYY-MM-DD)"), said), on)
+    kind = measure or MeasureKind(_ask(None, "--measure", pick(
+        said, "Maatregel (ots, voogdij, jr of voluntary voor vrijwillig kader)", "Measure (ots, voogdij, jr, voluntary)"), said))
     start_on = day(start, registered_on)
     end_on = day(end, on) if end else default_end(kind.value, start_on)
     if end is None and end_on is not None:
-        console.note(pick(lang, f"OTS zonder --end: einde op {end_on.isoformat()}, 12 maanden na de start (een OTS loopt "
+        console.note(pick(said, f"OTS zonder --end: einde op {end_on.isoformat()}, 12 maanden na de start (een OTS loopt "
                                 "hoogstens een jaar per termijn); geef --end voor een andere datum",
                           f"OTS without --end: it ends on {end_on.isoformat()}, 12 months after its start (an OTS runs "
                           "at most a year a term); give --end for another day"))
     if needs_end(kind.value) and end_on is None:
         if not sys.stdin.isatty():
-            raise UsageError(pick(lang, "een JR heeft een einddatum nodig: de rechter bepaalt de termijn; geef --end YYYY-MM-DD",
+            raise UsageError(pick(said, "een JR heeft een einddatum nodig: de rechter bepaalt de termijn; geef --end YYYY-MM-DD",
                                   "a JR needs its end date: the court sets its term; give --end YYYY-MM-DD"))
-        end_on = day(_ask(None, "--end", "End of the measure as set by the court (YYYY-MM-DD)"), on)
+        end_on = day(_ask(None, "--end", pick(said, "Einde van de maatregel, door de rechter bepaald (JJJJ-MM-DD)",
+                                              "End of the measure as set by the court (YYYY-MM-DD)"), said), on)
     spec = planned(NewCase(family, registered_on, worker, kind.value, start_on, end_on, team, local_team, tuple(previous or ())), on)
-    console.line(str(scaffold(caseload, spec, on, lang)))
+    console.line(str(scaffold(caseload, spec, on, said)))
     return 0
 
 

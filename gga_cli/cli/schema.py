@@ -8,13 +8,15 @@ from typing import Annotated
 import typer
 
 from gga_cli import console
-from gga_cli.cli.common import EXIT_FOUND, Refused, UsageError, handles_errors
+from gga_cli.cli.common import EXIT_FOUND, LangOpt, Refused, UsageError, handles_errors, language, settings_language
+from gga_cli.i18n import pick
 
 
 @handles_errors
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write to.")] = Path("schemas"),
     check: Annotated[bool, typer.Option("--check", help="Write nothing; fail if a schema is missing or stale.")] = False,
+    lang: LangOpt = None,
 ) -> int:
     """Write draft-07 JSON Schemas of every case file and gga.toml, for editors and CI.
 
@@ -25,6 +27,7 @@ def schema(
 
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file: give the folder the schemas go in")
+    said = settings_language(language(lang))
     stale = []
     for name, value in schemas().items():
         path = out / name
@@ -39,10 +42,10 @@ def schema(
                 write_text(path, text)
             except OSError as err:
                 raise Refused(f"cannot write {path}: {err.strerror or err}") from None
-            console.line(f"wrote {path}")
+            console.line(pick(said, f"geschreven: {path}", f"wrote {path}"))
     if check and stale:
         for path in stale:
-            console.error(f"{path} is missing or stale: run `gga schema`")
+            console.error(pick(said, f"{path} ontbreekt of is verouderd: draai `gga schema`", f"{path} is missing or stale: run `gga schema`"))
         return EXIT_FOUND
     return 0
 

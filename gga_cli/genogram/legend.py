@@ -7,6 +7,7 @@ from collections.abc import Callable
 from gga_cli.genogram.marks import bond, couple_style, slashes, symbol
 from gga_cli.genogram.svg import Canvas, text_width
 from gga_cli.i18n import Lang, pick
+from gga_cli.words import value
 
 ITEM = 150.0
 ROW = 34.0
@@ -46,17 +47,17 @@ def _items(lang: Lang) -> list[tuple[str, Callable[[Canvas, float, float], None]
         (pick(lang, "anders / onbekend", "other / unknown"), sym("x")),
         (pick(lang, "aangemeld kind", "index child"), sym("m", index=True, child=True)),
         (pick(lang, "overleden", "deceased"), sym("f", deceased=True)),
-        (pick(lang, "getrouwd", "married"), couple("married")),
-        (pick(lang, "samenwonend", "cohabiting"), couple("cohabiting")),
-        (pick(lang, "uit elkaar", "separated"), couple("separated")),
-        (pick(lang, "gescheiden", "divorced"), couple("divorced")),
+        (value("married", lang), couple("married")),
+        (value("cohabiting", lang), couple("cohabiting")),
+        (value("separated", lang), couple("separated")),
+        (value("divorced", lang), couple("divorced")),
         (pick(lang, "ouders, geen relatie vastgelegd", "parents, no relation recorded"), couple(None)),
-        (pick(lang, "hecht", "close"), line("close")),
-        (pick(lang, "versmolten", "fused"), line("fused")),
-        (pick(lang, "conflict", "conflict"), line("conflict")),
-        (pick(lang, "afstandelijk", "distant"), line("distant")),
-        (pick(lang, "verbroken", "cut off"), line("cut_off")),
-        (pick(lang, "geweld", "violence"), line("violence")),
+        (value("close", lang), line("close")),
+        (value("fused", lang), line("fused")),
+        (value("conflict", lang), line("conflict")),
+        (value("distant", lang), line("distant")),
+        (value("cut_off", lang), line("cut_off")),
+        (value("violence", lang), line("violence")),
         (pick(lang, "huishouden", "household"), household),
     ]
 

@@ -11,7 +11,7 @@ from gga_cli.genogram.family import age, years
 from gga_cli.handover import blocks as b
 from gga_cli.handover.curve import score_curve
 from gga_cli.handover.people import Namer
-from gga_cli.handover.words import PHASES, label, value
+from gga_cli.words import PHASES, label, value
 from gga_cli.i18n import Lang, long_date, pick, short_date
 from gga_cli.models import CaseFolder
 

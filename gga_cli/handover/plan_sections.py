@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gga_cli.handover import blocks as b
 from gga_cli.handover.family_sections import Ctx
-from gga_cli.handover.words import heading, threat
+from gga_cli.words import heading, threat
 from gga_cli.models import CaseFolder
 
 

@@ -19,7 +19,7 @@ from gga_cli.handover import blocks as b
 from gga_cli.handover import family_sections as fam
 from gga_cli.handover import plan_sections as plan
 from gga_cli.handover.people import Namer
-from gga_cli.handover.words import heading, label
+from gga_cli.words import heading, label
 from gga_cli.i18n import Lang, long_date
 from gga_cli.models import CaseFolder
 from gga_cli.models.settings import Profile, ReportSection, Settings

@@ -120,7 +120,8 @@ def first_home_visit_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     if case.case.closed is not None or _first_home_visit(case, ctx.today) is not None:
         return []
     due = add_days(case.case.registered, ctx.settings.deadlines.home_visit)
-    return [Deadline("G102", case.id, due, say(ctx, "eerste huisbezoek", "first home visit"))]
+    return [Deadline("G102", case.id, due, say(ctx, "eerste huisbezoek", "first home visit"),
+                     label=say(ctx, "huisbezoek", "home visit"))]
 
 
 @RULES.rule(

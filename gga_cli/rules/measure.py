@@ -99,7 +99,8 @@ def extension_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     nl, en = _MEASURE_WORDS[measure.kind]
     return [Deadline("G119", case.id, add_days(end, -ctx.settings.deadlines.measure_end),
                      say(ctx, f"besluit over verlenging van {nl} (eindigt {when(end, 'nl')})",
-                         f"decision on extending {en} (ends {when(end, 'en')})"))]
+                         f"decision on extending {en} (ends {when(end, 'en')})"),
+                     label=say(ctx, "besluit verlenging", "extension decision"))]
 
 
 @RULES.rule(
@@ -130,7 +131,11 @@ def goal_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     if case.case.closed is not None or case.change_plan is None:
         return []
     return [
-        Deadline("G120", case.id, g.due, say(ctx, f"doel {g.id} bereikt (streefdatum)", f"goal {g.id} reached (due date)"))
+        # the day itself, not the goal: "bereikt" would read as done on a goal that is late
+        Deadline("G120", case.id, g.due,
+                 say(ctx, f"doel {g.id}: streefdatum verstreken", f"goal {g.id}: due date passed") if g.due < ctx.today
+                 else say(ctx, f"doel {g.id}: streefdatum", f"goal {g.id}: due date"),
+                 label=say(ctx, f"doel {g.id}", f"goal {g.id}"))
         for g in case.change_plan.goals
         if g.status == "active" and g.due is not None
     ]

@@ -229,7 +229,8 @@ def safeguarding_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
         return []
     if case.safeguarding_plan is not None and not _missing_safeguards(case):
         return []
-    return [Deadline("G114", case.id, due, say(ctx, "borgingsplan compleet", "safeguarding plan complete"))]
+    return [Deadline("G114", case.id, due, say(ctx, "borgingsplan completeren", "complete the safeguarding plan"),
+                     label=say(ctx, "borgingsplan", "safeguarding plan"))]
 
 
 @RULES.rule(

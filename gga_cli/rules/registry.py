@@ -34,12 +34,23 @@ Check = Callable[[CaseFolder, Context], list[Diagnostic]]
 
 @dataclass(frozen=True)
 class Deadline:
-    """Something due on a day: a rule's deadline that has not been met yet."""
+    """Something due on a day: a rule's deadline that has not been met yet.
+
+    `what` says it in full (the agenda, `gga show`); `label` in a few words, for the board's
+    narrow column ("huisbezoek", "doel g2"), where `what` is long. Both hold only what is
+    true before and after the day: a label never reads as done when it is overdue.
+    """
 
     code: str
     case: str
     due: dt.date
     what: str
+    label: str = ""
+
+    @property
+    def short(self) -> str:
+        """What is due in a few words: the label, else the whole of `what`."""
+        return self.label or self.what
 
 
 DeadlineFinder = Callable[[CaseFolder, Context], list[Deadline]]

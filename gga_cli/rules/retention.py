@@ -86,4 +86,5 @@ def retention_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     kept = retention_of(case, ctx.settings)
     if kept is None:
         return []
-    return [Deadline("G140", case.id, kept.review, say(ctx, "bewaartermijn beoordelen", "review retention"))]
+    return [Deadline("G140", case.id, kept.review, say(ctx, "bewaartermijn beoordelen", "review retention"),
+                     label=say(ctx, "bewaartermijn", "retention review"))]

@@ -253,7 +253,8 @@ def next_contact_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
         return []
     last = contacts[-1]
     _, limit, _ = _gap(case, ctx, last.date, _alarm_days(case, ctx, ctx.today))
-    return [Deadline("G108", case.id, add_days(last.date, limit), say(ctx, "contact met het gezin", "contact with the family"))]
+    return [Deadline("G108", case.id, add_days(last.date, limit), say(ctx, "contact met het gezin", "contact with the family"),
+                     label=say(ctx, "gezinscontact", "family contact"))]
 
 
 # G109 ---------------------------------------------------------------------------------
@@ -303,6 +304,7 @@ def score_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
         return []
     return [
         Deadline("G109", case.id, due, say(ctx, f"veiligheidsscore na {contact_words(contact, 'nl')}",
-                                           f"safety score after the {contact_words(contact, 'en')}"))
+                                           f"safety score after the {contact_words(contact, 'en')}"),
+                 label=say(ctx, "veiligheidsscore", "safety score"))
         for contact, due in _unscored(case, ctx, ctx.today)
     ]

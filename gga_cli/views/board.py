@@ -27,12 +27,13 @@ def _ago(days: int | None) -> str:
 
 
 def _deadline(r: Row, today: dt.date, lang: Lang) -> str:
-    """`G108 18-12 +19d`: the rule, the day (the year is near), and how far off; late is negative."""
+    """`G108 18-12 +19d contact met het gezin`: the rule, the day (the year is near), how far
+    off (late is negative), and what is due, in words."""
     if r.next_deadline is None:
         return NONE
     code, due = r.next_deadline
     day = due.strftime("%d-%m") if lang == "nl" else due.strftime("%m-%d")
-    return f"{code} {day} {(due - today).days:+d}d"
+    return f"{code} {day} {(due - today).days:+d}d {r.next_what}".rstrip()
 
 
 def _style(r: Row) -> str:
@@ -57,10 +58,11 @@ def status_table(rows: list[Row], today: dt.date, lang: Lang) -> Table:
     table.add_column(pick(lang, "fase", "phase"), no_wrap=True, min_width=8)
     table.add_column(pick(lang, "contact", "contact"), no_wrap=True, justify="right", min_width=4)
     table.add_column(pick(lang, "score", "score"), no_wrap=True, min_width=5)
-    table.add_column(pick(lang, "termijn", "deadline"), no_wrap=True, min_width=4)
-    table.add_column(pick(lang, "laat", "late"), justify="right", no_wrap=True)
-    table.add_column(pick(lang, "fout", "err"), justify="right", no_wrap=True)
-    table.add_column(pick(lang, "wrsch", "warn"), justify="right", no_wrap=True)
+    # the code, day and distance always show; the words after them are cut where space is short
+    table.add_column(pick(lang, "termijn", "deadline"), no_wrap=True, overflow="ellipsis", min_width=4, max_width=38)
+    table.add_column(pick(lang, "te laat", "overdue"), justify="right", no_wrap=True)
+    table.add_column(pick(lang, "fouten", "errors"), justify="right", no_wrap=True)
+    table.add_column(pick(lang, "waarschuwingen", "warnings"), justify="right", no_wrap=True)
     for r in rows:
         if r.closed:
             phase = pick(lang, "gesloten", "closed")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gga_cli.i18n import long_date, pick
+from gga_cli.words import value
 
 if TYPE_CHECKING:
     from gga_cli.transaction import Outcome
@@ -28,7 +29,7 @@ def feedback(outcome: Outcome) -> list[str]:
     for d in outcome.resolved:
         lines.append(pick(lang, f"{d.code} opgelost: {d.message}", f"{d.code} resolved: {d.message}"))
     for d in outcome.new:
-        severity = pick(lang, "fout" if d.severity.value == "error" else "waarschuwing", d.severity.value)
+        severity = value(d.severity.value, lang)
         lines.append(pick(lang, f"nieuw ({severity}) {d.code}: {d.message}", f"new ({severity}) {d.code}: {d.message}"))
     for deadline in outcome.met:
         lines.append(pick(lang, f"{deadline.code} gedaan: {deadline.what}", f"{deadline.code} done: {deadline.what}"))

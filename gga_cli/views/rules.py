@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gga_cli.i18n import Lang, pick
+from gga_cli.words import value
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -19,13 +20,13 @@ def rules_table(rules: list[Rule], lang: Lang) -> Table:
     table = Table(box=None, pad_edge=False, show_lines=False, header_style="bold")
     table.add_column(pick(lang, "code", "code"), no_wrap=True)
     table.add_column(pick(lang, "ernst", "severity"), no_wrap=True)
-    table.add_column(pick(lang, "wat", "what it checks"))
+    table.add_column(pick(lang, "wat de regel toetst", "what it checks"))
     table.add_column(pick(lang, "getallen", "numbers"))
     table.add_column(pick(lang, "boekje", "booklet"), style="italic")
     for r in rules:
         style = "red" if r.severity.value == "error" else "yellow"
         # user-facing text goes in as Text, so brackets in it are never read as markup
-        table.add_row(r.code, Text(r.severity.value, style=style), Text(pick(lang, r.summary_nl, r.summary)),
+        table.add_row(r.code, Text(value(r.severity.value, lang), style=style), Text(pick(lang, r.summary_nl, r.summary)),
                       Text(numbers_text(r, lang)), Text(r.booklet))
     return table
 

@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gga_cli.i18n import Lang, pick, short_date
+from gga_cli.i18n import Lang, days, pick, short_date
 from gga_cli.views.board import BARS
+from gga_cli.words import phase_name, value
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
@@ -27,11 +28,6 @@ if TYPE_CHECKING:
 CHART_HEIGHT = 5  # lines; each holds two score points in eight steps
 CHART_POINTS = 40  # the most recent scores in the chart
 TIMELINE = 12  # the most recent contacts and scores in the timeline
-PHASE_NAMES = {
-    1: ("verbinden en motiveren", "engage and motivate"),
-    2: ("ondersteunen en regie voeren", "support and direct"),
-    3: ("generaliseren en borgen", "generalise and safeguard"),
-}
 
 
 @dataclass
@@ -93,14 +89,13 @@ def header(d: Detail) -> Text:
         left = (m.end - d.today).days
         end = pick(lang, f" tot {short_date(m.end, lang)}", f" to {short_date(m.end, lang)}")
         end += pick(lang, f" (nog {left} dagen)", f" ({left} days left)") if left >= 0 else pick(lang, f" ({-left} dagen voorbij)", f" ({-left} days past)")
-    text.append("\n" + pick(lang, "maatregel", "measure") + f": {m.kind} " + pick(lang, "van", "from") + f" {short_date(m.start, lang)}{end}")
+    text.append("\n" + pick(lang, "maatregel", "measure") + f": {value(m.kind, lang)} " + pick(lang, "van", "from") + f" {short_date(m.start, lang)}{end}")
     if m.extension is not None:
-        text.append(pick(lang, "; verlenging ", "; extension ") + f"{m.extension.outcome} ({short_date(m.extension.date, lang)})")
+        text.append(pick(lang, "; verlenging ", "; extension ") + f"{value(m.extension.outcome, lang)} ({short_date(m.extension.date, lang)})")
     if facts.local_team is not None:
         contact = f", {facts.local_team.contact}" if facts.local_team.contact else ""
         text.append("\n" + pick(lang, "wijk-/jeugdteam", "local team") + f": {facts.local_team.name}{contact}")
-    nl, en = PHASE_NAMES.get(facts.phase, ("", ""))
-    text.append("\n" + pick(lang, "fase", "phase") + f" {facts.phase}: {pick(lang, nl, en)}", style="bold")
+    text.append("\n" + pick(lang, "fase", "phase") + f" {facts.phase}: {phase_name(facts.phase, lang)}", style="bold")
     if facts.phases and facts.phases[-1].phase == facts.phase:
         since = facts.phases[-1].start
         text.append(pick(lang, f", sinds {short_date(since, lang)} ({(d.today - since).days} dagen)",
@@ -139,7 +134,10 @@ def deadlines(d: Detail) -> Table | Text:
     for deadline in d.deadlines:
         delta = (deadline.due - d.today).days
         late = delta < 0
-        when = pick(lang, f"{-delta} dagen te laat", f"{-delta} days late") if late else pick(lang, f"over {delta} dagen", f"in {delta} days")
+        if late:
+            when = pick(lang, f"{days(-delta, lang)} te laat", f"{days(-delta, lang)} late")
+        else:
+            when = pick(lang, f"over {days(delta, lang)}", f"in {days(delta, lang)}") if delta else pick(lang, "vandaag", "today")
         table.add_row(deadline.code, short_date(deadline.due, lang), when, deadline.what, style="red" if late else "")
     return table
 
@@ -172,6 +170,8 @@ def timeline(d: Detail) -> Table | Text:
     """The most recent contacts and scores, newest last, by date (file order breaks ties)."""
     from rich.text import Text
 
+    from gga_cli.models.entries import CONTACT_KINDS
+
     lang, case = d.lang, d.case
     names = _names(case)
     events: list[tuple[dt.date, int, str, Any, str]] = []
@@ -181,14 +181,14 @@ def timeline(d: Detail) -> Table | Text:
     for c in case.contacts:
         who = ", ".join(names.get(i, i) for i in c.with_)
         alone = pick(lang, "; alleen: ", "; alone: ") + ", ".join(names.get(i, i) for i in c.alone) if c.alone else ""
-        events.append((c.date, 0, c.kind, Text(who + alone), c.note or ""))
+        events.append((c.date, 0, value(c.kind, lang), Text(who + alone), c.note or ""))
     if not events:
         return Text(pick(lang, "nog geen contacten of scores", "no contacts or scores yet"), style="dim")
     events.sort(key=lambda e: (e[0], e[1]))
     table = _table()
     table.expand = True  # with the note's ratio: rich gives the note what is left, not the others' share
     table.add_column(pick(lang, "datum", "date"), no_wrap=True, min_width=10)
-    table.add_column(pick(lang, "soort", "kind"), no_wrap=True, min_width=len("supervised_visit"))
+    table.add_column(pick(lang, "soort", "kind"), no_wrap=True, min_width=max(len(value(k, lang)) for k in CONTACT_KINDS))
     table.add_column(pick(lang, "wie", "who"), no_wrap=True, overflow="ellipsis", min_width=12, max_width=30)
     # one line an event: the note takes the width that is left, and is cut there
     table.add_column(pick(lang, "notitie", "note"), no_wrap=True, overflow="ellipsis", ratio=1)
@@ -209,7 +209,7 @@ def goals(d: Detail) -> Table | Text:
     table = _table("id", pick(lang, "doel", "goal"), pick(lang, "status", "status"), pick(lang, "streefdatum", "due"))
     for g in open_goals:
         late = g.due is not None and g.due < d.today and g.status == "active"
-        table.add_row(g.id, g.goal, g.status, short_date(g.due, lang) if g.due else "–", style="red" if late else "")
+        table.add_row(g.id, g.goal, value(g.status, lang), short_date(g.due, lang) if g.due else "–", style="red" if late else "")
     return table
 
 

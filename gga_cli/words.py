@@ -1,4 +1,10 @@
-"""The report's words in both languages: headings and the names of every coded value."""
+"""gga's one vocabulary, Dutch and English: the words for every coded value of the case
+files, the phases and severities, and the handover's headings and labels.
+
+Every screen and report a person reads names a coded value through `value` (a contact
+`home_visit` is a "huisbezoek"), so a Dutch screen never shows an internal value and the
+handover, the board and `gga show` use the same word for the same thing.
+"""
 
 from __future__ import annotations
 
@@ -57,6 +63,16 @@ VALUES: dict[str, tuple[str, str]] = {
     "m": ("man", "male"),
     "f": ("vrouw", "female"),
     "x": ("anders", "other"),
+    "married": ("getrouwd", "married"),
+    "cohabiting": ("samenwonend", "cohabiting"),
+    "separated": ("uit elkaar", "separated"),
+    "divorced": ("gescheiden", "divorced"),
+    "close": ("hecht", "close"),
+    "fused": ("versmolten", "fused"),
+    "conflict": ("conflict", "conflict"),
+    "distant": ("afstandelijk", "distant"),
+    "cut_off": ("verbroken", "cut off"),
+    "violence": ("geweld", "violence"),
     "informal": ("eigen netwerk", "informal"),
     "professional": ("professional", "professional"),
     # contacts
@@ -71,6 +87,10 @@ VALUES: dict[str, tuple[str, str]] = {
     # sharing
     "consent": ("toestemming", "consent"),
     "legal": ("wettelijke grondslag", "legal basis"),
+    # severities of the rules (gga.toml's [rules])
+    "error": ("fout", "error"),
+    "warning": ("waarschuwing", "warning"),
+    "off": ("uit", "off"),
 }
 
 # The acute threats of the ARIJ safety assessment in the booklet's own words and thresholds
@@ -91,11 +111,12 @@ THREATS: dict[str, tuple[str, str]] = {
     "other": ("andere vormen van directe kind onveiligheid", "other forms of direct unsafety of the child"),
 }
 
-PHASES = {
-    1: ("1, verbinden en motiveren", "1, engage and motivate"),
-    2: ("2, ondersteunen en regie voeren", "2, support and direct"),
-    3: ("3, generaliseren en borgen", "3, generalise and safeguard"),
+PHASE_NAMES: dict[int, tuple[str, str]] = {
+    1: ("verbinden en motiveren", "engage and motivate"),
+    2: ("ondersteunen en regie voeren", "support and direct"),
+    3: ("generaliseren en borgen", "generalise and safeguard"),
 }
+PHASES = {n: (f"{n}, {nl}", f"{n}, {en}") for n, (nl, en) in PHASE_NAMES.items()}
 
 # Labels of fields and sub-headings: nl, en.
 LABELS: dict[str, tuple[str, str]] = {
@@ -208,6 +229,7 @@ def heading(key: str, lang: Lang) -> str:
 
 
 def value(code: str, lang: Lang) -> str:
+    """The word for a coded value of the case files; a value without one is shown as it is."""
     nl, en = VALUES.get(code, (code, code))
     return nl if lang == "nl" else en
 
@@ -215,6 +237,12 @@ def value(code: str, lang: Lang) -> str:
 def threat(kind: str, lang: Lang) -> str:
     """An acute threat in the booklet's words."""
     nl, en = THREATS.get(kind, (kind, kind))
+    return nl if lang == "nl" else en
+
+
+def phase_name(phase: int, lang: Lang) -> str:
+    """`verbinden en motiveren` for phase 1; empty for a number that is no phase."""
+    nl, en = PHASE_NAMES.get(phase, ("", ""))
     return nl if lang == "nl" else en
 
 
