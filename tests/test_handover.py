@@ -14,7 +14,6 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import DEMO_TODAY, EXAMPLES, golden
-from gga_cli.rules import REGISTRY
 from gga_cli.words import HEADINGS
 
 Run = Callable[..., CompletedProcess[str]]

@@ -61,7 +61,6 @@ def new_case(
 
     Example: gga new-case --family "Familie Brood" --registered 2026-02-03 --worker "Peter Brood" --measure ots
     """
-    from gga_cli.cli.common import settings_language
     from gga_cli.i18n import pick
     from gga_cli.locate import SETTINGS, find_upwards
     from gga_cli.scaffold import NewCase, default_end, needs_end, planned
