@@ -7,9 +7,11 @@ writes to the terminal. Colour follows rich's rules (NO_COLOR, TERM=dumb, a pipe
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from gga_cli.diagnostics import Diagnostic
+    from gga_cli.views.grid import Grid, Spans
 
 
 @cache
@@ -35,6 +38,76 @@ def stderr() -> Console:
 
 def show(renderable: RenderableType) -> None:
     stdout().print(renderable)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Where stdout goes, by rich's rules but without loading rich: a terminal or not, its
+    width, and which styles it shows (none on a pipe or a dumb terminal, no colours with NO_COLOR)."""
+
+    terminal: bool
+    width: int
+    styles: bool
+    colours: bool
+
+
+@cache
+def screen() -> Screen:
+    env = os.environ
+    compatible = env.get("TTY_COMPATIBLE", "")
+    force = env.get("FORCE_COLOR")
+    if compatible in ("0", "1"):
+        terminal = compatible == "1"
+    elif force is not None:
+        terminal = force != ""
+    else:
+        try:
+            terminal = sys.stdout.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+    dumb = terminal and env.get("TERM", "").lower() in ("dumb", "unknown")
+    columns, lines = env.get("COLUMNS", ""), env.get("LINES", "")
+    width = None
+    if dumb and not (columns.isdigit() and lines.isdigit()):
+        width = 80
+    elif columns.isdigit():
+        width = int(columns)
+    else:
+        for fd in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(fd).columns
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+    styles = terminal and not dumb
+    return Screen(terminal, width or 80, styles, styles and env.get("NO_COLOR", "") == "")
+
+
+_SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33"}
+_COLOURS = {"red", "green", "yellow"}
+
+
+def _styled(text: str, style: str, where: Screen) -> str:
+    if not style or not where.styles or not text:
+        return text
+    codes = [_SGR[word] for word in style.split() if word in _SGR and (where.colours or word not in _COLOURS)]
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
+
+
+def table(grid: Grid, wide: bool = False) -> None:
+    """A table of plain cells: fitted to the terminal's width, or (on a pipe, or `wide`)
+    every cell whole, one row a line, for grep and awk."""
+    where = screen()
+    width = where.width if where.terminal and not wide else None
+    sys.stdout.write("".join(_styled(text, style, where) + "\n" for text, style in grid.lines(width)))
+
+
+def spans(text: Spans, wide: bool = False) -> None:
+    """A line of styled parts, broken at spaces to the terminal's width (whole on a pipe, or `wide`)."""
+    where = screen()
+    width = where.width if where.terminal and not wide else None
+    for parts in text.wrap(width):
+        sys.stdout.write("".join(_styled(part, style, where) for part, style in parts) + "\n")
 
 
 def line(text: str = "") -> None:

@@ -17,6 +17,7 @@ def status(
     worker: Annotated[str | None, typer.Option("--worker", help="Only this worker's cases (any part of the name).")] = None,
     phase: Annotated[int | None, typer.Option("--phase", min=1, max=3, help="Only cases in this phase.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only cases with overdue deadlines.")] = False,
+    wide: Annotated[bool, typer.Option("--wide", help="Every cell whole, however wide the board (as on a pipe).")] = False,
     format: FormatOpt = Format.text,
     today_: TodayOpt = None,
     lang: LangOpt = None,
@@ -28,6 +29,9 @@ def status(
     deadlines, errors and warnings. Urgent first: alarms (a score at or below the alarm
     score, or an unanswered alarm), then errors, then overdue deadlines, then the soonest
     deadline. Rows of unchanged cases come from the cache in <caseload>/.gga/.
+
+    On a terminal the board fits its width (long names end in an ellipsis); piped, or with
+    --wide, every cell is whole and every case one line, for grep and awk.
 
     Exit 0: no errors in the cases shown. Exit 1: errors found. Exit 2: wrong use.
 
@@ -43,8 +47,8 @@ def status(
     def text() -> None:
         from gga_cli.views.board import status_table, summary_text
 
-        console.show(status_table(shown, found.today, found.lang))
-        console.show(summary_text(summary(shown), found.lang))
+        console.table(status_table(shown, found.today, found.lang), wide)
+        console.spans(summary_text(summary(shown), found.lang), wide)
 
     console.present(format, lambda: envelopes.status(shown), text)
     return EXIT_FOUND if any(r.errors for r in shown) else 0
