@@ -44,6 +44,14 @@ def _code_version() -> str:
     for path in sorted(package.rglob("*.py")):
         stat = path.stat()
         digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    try:  # the report templates: a one-case view may be a rendered report
+        from gga_cli.resources import data_dir
+
+        for path in sorted(data_dir("templates").iterdir()):
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns};".encode())
+    except OSError:
+        pass
     return digest.hexdigest()
 
 

@@ -94,6 +94,26 @@ def _styled(text: str, style: str, where: Screen) -> str:
     return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
 
 
+def screen_key() -> str:
+    """Everything about stdout a rendered view depends on, as one string (for caching it)."""
+    where = screen()
+    env = os.environ
+    return f"{int(where.terminal)}{int(where.styles)}{int(where.colours)}:{where.width}:{env.get('TERM', '')}:{env.get('COLORTERM', '')}"
+
+
+def rendered(renderable: RenderableType) -> str:
+    """What `show` would print, as a string (escape codes and all)."""
+    out = stdout()
+    with out.capture() as captured:
+        out.print(renderable)
+    return captured.get()
+
+
+def write(text: str) -> None:
+    """Text to stdout exactly as given (a view rendered before)."""
+    sys.stdout.write(text)
+
+
 def table(grid: Grid, wide: bool = False) -> None:
     """A table of plain cells: fitted to the terminal's width, or (on a pipe, or `wide`)
     every cell whole, one row a line, for grep and awk."""
