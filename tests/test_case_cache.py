@@ -124,3 +124,51 @@ def test_a_case_outside_a_caseload_keeps_no_cache(gga: Run, tmp_path: Path) -> N
     os.utime(folder / "case.yaml", ns=(LONG_AGO_NS, LONG_AGO_NS))
     assert "Familie Brood" in gga("show", "--today", TODAY, cwd=folder).stdout
     assert not any(p.name == ".gga" for p in tmp_path.rglob("*"))
+
+
+def demo(tmp_path: Path) -> Path:
+    import shutil
+
+    from conftest import EXAMPLES
+
+    root = tmp_path / "demo"
+    shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns(".gga"))
+    age(root)
+    return root
+
+
+def test_a_markdown_handover_of_an_unchanged_case_comes_from_the_cache(gga: Run, tmp_path: Path) -> None:
+    from conftest import DEMO_TODAY
+
+    root = demo(tmp_path)
+    args = ("handover", "--case", "2025-2391", "--today", DEMO_TODAY, "-o", str(tmp_path / "report.md"))
+    first = gga(*args, cwd=root)
+    assert first.returncode == 0, first.stderr
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    path, data = cached(root)
+    [view] = data["views"].values()  # type: ignore[attr-defined]
+    assert view["files"][str(tmp_path / "report.md")] == report
+    view["files"][str(tmp_path / "report.md")] = "uit de cache\n"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert gga(*args, cwd=root).returncode == 0
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "uit de cache\n"
+    assert gga(*args[:-2], cwd=root).stdout.startswith("# ")  # to stdout: another view, made afresh
+
+
+def test_a_refused_handover_is_never_kept(gga: Run, caseload: Make) -> None:
+    root = caseload(FAMILY)
+    age(root)
+    for _ in range(2):
+        result = gga("handover", "--case", "2026-0001", "--today", TODAY, cwd=root)
+        assert result.returncode == 1 and "--draft" in result.stderr
+    assert not list((root / ".gga").glob("case-*.json")) if (root / ".gga").exists() else True
+
+
+def test_the_genogram_of_an_unchanged_case_comes_from_the_cache(gga: Run, caseload: Make) -> None:
+    root = caseload(FAMILY)
+    age(root)
+    fresh = gga("genogram", "--case", "2026-0001", "--today", TODAY, cwd=root)
+    assert fresh.stdout.startswith("<svg") or "<svg" in fresh.stdout
+    assert gga("genogram", "--case", "2026-0001", "--today", TODAY, cwd=root).stdout == fresh.stdout
+    plant(root, "<svg/>\n")
+    assert gga("genogram", "--case", "2026-0001", "--today", TODAY, cwd=root).stdout == "<svg/>\n"
