@@ -51,8 +51,13 @@ class Screen:
     colours: bool
 
 
+def screen(stream: Any = None) -> Screen:
+    """What stdout (or `stream`, stderr) is."""
+    return _screen(stream if stream is not None else sys.stdout)
+
+
 @cache
-def screen() -> Screen:
+def _screen(stream: Any) -> Screen:
     env = os.environ
     compatible = env.get("TTY_COMPATIBLE", "")
     force = env.get("FORCE_COLOR")
@@ -62,7 +67,7 @@ def screen() -> Screen:
         terminal = force != ""
     else:
         try:
-            terminal = sys.stdout.isatty()
+            terminal = stream.isatty()
         except (AttributeError, ValueError):
             terminal = False
     dumb = terminal and env.get("TERM", "").lower() in ("dumb", "unknown")
@@ -135,18 +140,18 @@ def line(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+_CONTROL = str.maketrans({c: None for c in (7, 8, 11, 12, 13)})  # what rich's Text strips: bell, backspace, VT, FF, CR
+
+
 def error(message: str) -> None:
     """A message for the user on stderr: why a command refused or could not run."""
-    from rich.text import Text
-
-    stderr().print(Text("gga: ", style="bold red") + Text(message))
+    where = screen(sys.stderr)
+    sys.stderr.write(_styled("gga: ", "bold red", where) + message.translate(_CONTROL) + "\n")
 
 
 def note(message: str) -> None:
     """A remark on stderr that is not an error (progress, what a command did)."""
-    from rich.text import Text
-
-    stderr().print(Text(message, style="dim"))
+    sys.stderr.write(_styled(message.translate(_CONTROL), "dim", screen(sys.stderr)) + "\n")
 
 
 def emit_json(value: Any) -> None:
@@ -194,9 +199,9 @@ def progress(label: str) -> Iterator[Callable[[int], Callable[[], None]]]:
     bars: list[Any] = []
 
     def start(total: int) -> Callable[[], None]:
-        console = stderr()
-        if total < PROGRESS_FROM or not console.is_terminal or console.is_dumb_terminal:
+        if total < PROGRESS_FROM or not screen(sys.stderr).styles:  # rich only where a bar is drawn
             return lambda: None
+        console = stderr()
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         bar = Progress(
