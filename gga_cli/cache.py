@@ -75,6 +75,7 @@ class BoardCache:
     root: Path
     key: str
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lang: str | None = None  # the language gga.toml gave when these rows were judged
     changed: bool = False
 
     @classmethod
@@ -84,6 +85,7 @@ class BoardCache:
         data = cachedir.read(root, FILE)
         if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("cases"), dict):
             cache.entries = data["cases"]
+            cache.lang = data.get("lang") if data.get("lang") in ("nl", "en") else None
         return cache
 
     def hashed(self, folder: str) -> frozenset[str]:
@@ -117,7 +119,7 @@ class BoardCache:
 
     def save(self) -> None:
         # a read-only caseload, or a .gga that is not gga's own folder, still gets its board
-        if self.changed and cachedir.write(self.root, FILE, {"key": self.key, "cases": self.entries}):
+        if self.changed and cachedir.write(self.root, FILE, {"key": self.key, "lang": self.lang, "cases": self.entries}):
             self.changed = False
 
 
@@ -127,7 +129,11 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
     cases must be loaded and returns the function to call after each one."""
     root = caseload.root
     use_cache = caseload.target.has_settings
-    cache = BoardCache.load(root, context_key(root, caseload.today.isoformat(), caseload.lang)) if use_cache else None
+    # keyed on the language asked for and gga.toml's bytes, which decide the language in
+    # force: that is kept with the rows, so a board from the cache reads no settings model
+    cache = BoardCache.load(root, context_key(root, caseload.today.isoformat(), caseload.asked_lang or "")) if use_cache else None
+    if cache is not None and cache.lang is not None:
+        caseload.known_lang = cache.lang  # type: ignore[assignment]
     now = time.time_ns()
     found: dict[Path, Row] = {}
     missed: list[Path] = []
@@ -156,6 +162,8 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
                 advance()
     if cache is not None:
         cache.keep_only({_relative(f, root) for f in caseload.folders})
+        if cache.lang != caseload.lang:
+            cache.lang, cache.changed = caseload.lang, True
         cache.save()
     return [found[f] for f in caseload.folders]
 

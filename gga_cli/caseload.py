@@ -68,6 +68,8 @@ class Caseload:
         self.today = today
         self.asked_lang = lang
         """--lang as given (None: gga.toml's language decides)."""
+        self.known_lang: Lang | None = None
+        """The language gga.toml gives, where a cache made under the same gga.toml tells it."""
 
     # gga.toml is read on first use: a case served from its cache needs no settings model
 
@@ -89,7 +91,7 @@ class Caseload:
 
     @property
     def lang(self) -> Lang:
-        return self.asked_lang or self.ctx.lang
+        return self.asked_lang or self.known_lang or self.ctx.lang
 
     @cached_property
     def settings_problems(self) -> list[Diagnostic]:

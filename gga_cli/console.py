@@ -190,7 +190,7 @@ PROGRESS_FROM = 50  # fewer cases than this load too fast to need a bar
 
 
 @contextmanager
-def progress(label: str) -> Iterator[Callable[[int], Callable[[], None]]]:
+def progress(label: str | Callable[[], str]) -> Iterator[Callable[[int], Callable[[], None]]]:
     """A progress bar on stderr while many cases load, only where stderr is a terminal.
 
     Yields `start(total)`, which returns the function to call after each step. Where no bar
@@ -208,7 +208,7 @@ def progress(label: str) -> Iterator[Callable[[int], Callable[[], None]]]:
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
             console=console, transient=True,
         )
-        task = bar.add_task(label, total=total)
+        task = bar.add_task(label if isinstance(label, str) else label(), total=total)
         bar.start()
         bars.append(bar)
         return lambda: bar.advance(task)

@@ -197,3 +197,28 @@ def test_a_cache_file_that_is_no_regular_file_is_ignored(gga: Run, caseload: Mak
     (root / ".gga" / "board.json").unlink()
     os.mkfifo(root / ".gga" / "board.json")
     assert board(gga, root) == fresh  # no hang on a pipe nobody writes to
+
+
+def test_a_board_from_the_cache_speaks_the_language_of_gga_toml(gga: Run, caseload: Make) -> None:
+    root = caseload({**CASELOAD, "gga.toml": '[organisation]\nname = "Test"\nlanguage = "en"\n'})
+    age(root)
+    first = gga("status", str(root), "--today", TODAY)
+    second = gga("status", str(root), "--today", TODAY)
+    assert first.stdout == second.stdout and second.stdout.startswith("case ")
+    (root / "gga.toml").write_text('[organisation]\nname = "Test"\nlanguage = "nl"\n', encoding="utf-8")
+    assert gga("status", str(root), "--today", TODAY).stdout.startswith("zaak ")
+
+
+def test_a_board_from_the_cache_builds_no_model(caseload: Make) -> None:
+    import sys
+
+    root = caseload(CASELOAD)
+    age(root)
+    env = {"PATH": "", "NO_COLOR": "1", "COLUMNS": "100"}
+    command = [sys.executable, "-m", "gga_cli", "status", "--today", TODAY]
+    subprocess.run(command, cwd=root, env=env, capture_output=True, timeout=60)
+    result = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert "Familie Brood" in result.stdout
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "gga_cli.cache" in modules
+    assert not {m for m in modules if m.startswith(("gga_cli.models", "gga_cli.loader", "gga_cli.rules", "yaml", "rich"))}

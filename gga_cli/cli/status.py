@@ -41,7 +41,7 @@ def status(
     from gga_cli.views import envelopes
 
     found = caseload([path] if path else [], today_, lang)
-    with console.progress(pick(found.lang, "zaken laden", "loading cases")) as start:
+    with console.progress(lambda: pick(found.lang, "zaken laden", "loading cases")) as start:
         shown = found.board(Filter(worker, phase, overdue), start)
 
     def text() -> None:
