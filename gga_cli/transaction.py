@@ -14,7 +14,6 @@ what the recording changed ("G109 opgelost").
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable

@@ -8,7 +8,6 @@ report is a draft, which is then marked CONCEPT on every page.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
