@@ -67,7 +67,7 @@ class Caseload:
         self.root: Path = target.root
         self.today = today
         self.asked_lang = lang
-        """--lang as given (None: gga.toml's language decides)."""
+        """The language asked for on the command line (None: gga.toml's language decides)."""
         self.known_lang: Lang | None = None
         """The language gga.toml gives, where a cache made under the same gga.toml tells it."""
 
