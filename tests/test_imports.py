@@ -56,8 +56,8 @@ def test_json_output_errors_and_notes_load_no_rich(tmp_path: Path) -> None:
 
 
 def test_a_markdown_handover_loads_no_typst(tmp_path: Path) -> None:
-    from conftest import DEMO_TODAY, EXAMPLES
+    from conftest import DEMO_TODAY, demo_copy
 
-    modules = imported("handover", "--draft", "--case", str(EXAMPLES / "cases" / "2025-2391"), "--today", DEMO_TODAY,
+    modules = imported("handover", "--draft", "--case", str(demo_copy(tmp_path) / "cases" / "2025-2391"), "--today", DEMO_TODAY,
                        "-o", str(tmp_path / "report.md"), cwd=tmp_path)
     assert "jinja2" in modules and not modules & {"typst", "rich"}

@@ -127,7 +127,8 @@ class Grid:
 def _line(cells: list[str], spans: list[tuple[int, int, Justify]], width: int | None) -> str:
     parts: list[str] = []
     for cell, (inner, pad, justify) in zip(cells, spans):
-        parts.append(_cell(cell, inner, justify) + " " * pad)
+        if inner + pad > 0:  # a column squeezed to nothing takes no room, not even its padding
+            parts.append(_cell(cell, inner, justify) + " " * pad)
     text = "".join(parts)
     if width is not None and cell_len(text) > width:
         text = set_cell_size(text, width)
