@@ -1,9 +1,12 @@
-"""Measure how fast a one-case command starts and answers, against Python importing gga's
-three libraries: `python -c "import typer, pydantic, yaml"`.
+"""Measure how fast a one-case command starts and answers, against the floor of its CLI
+library: an empty typer app with two commands of one option each (`floor`), and, as before,
+Python importing gga's three libraries (`python -c "import typer, pydantic, yaml"`).
 
-Each command runs N times as a fresh process, interleaved with the baseline so that other
-work on the machine weighs on both alike; the medians and their ratio are printed. `gga
-score` writes, so scores.yaml is put back as it was after every run (outside the timing).
+Each command runs N times as a fresh process, interleaved with the floor so that other
+work on the machine weighs on both alike; the medians and their ratios to the floor are
+printed. `gga score` writes, so scores.yaml is put back as it was after every run (outside
+the timing). The case is unchanged between runs of the other commands, so `show`,
+`handover` and `genogram` come from the case's cache in `.gga/` after their warm-up run.
 
     python benchmarks/startup.py               # 21 runs each, on a fresh demo caseload
     python benchmarks/startup.py --runs 51 --json benchmarks/out/startup.json
@@ -27,27 +30,55 @@ PYTHON = sys.executable
 GGA = str(Path(PYTHON).with_name("gga"))
 TODAY = "2026-11-29"
 CASE = "2026-2412"  # a demo family with every file kind but the safeguarding plan
+SCORED = "2026-1032"  # `gga score` writes into another family, so CASE stays unchanged between runs
+FLOOR = """
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def one(name: str = "x") -> None:
+    pass
+
+
+@app.command()
+def two(count: int = 1) -> None:
+    pass
+
+
+app()
+"""
+
+
+CPU = "--cpu" in sys.argv  # CPU seconds (user + system) of the child instead of wall seconds
 
 
 def wall(command: list[str], cwd: Path) -> float:
-    """Wall seconds of one child process; its output is discarded, a failure stops the run."""
+    """Wall seconds (with --cpu: CPU seconds) of one child process; its output is discarded,
+    a failure stops the run. CPU time suffers less from others' work on a shared machine."""
     env = {**os.environ, "NO_COLOR": "1"}
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode()}")
-    return seconds
+    stderr = child.stderr.read().decode() if child.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({os.waitstatus_to_exitcode(status)}):\n{stderr}")
+    return usage.ru_utime + usage.ru_stime if CPU else seconds
 
 
 def measure(root: Path, runs: int) -> dict[str, float]:
     """Median wall seconds of the baseline and each one-case command, over `runs` interleaved runs."""
-    scores = root / "cases" / CASE / "scores.yaml"
+    scores = root / "cases" / SCORED / "scores.yaml"
     pristine = scores.read_bytes()
     commands = {
-        "baseline": [PYTHON, "-c", "import typer, pydantic, yaml"],
+        "floor": [PYTHON, "-c", FLOOR, "one", "--name", "y"],
+        "imports": [PYTHON, "-c", "import typer, pydantic, yaml"],
         "show": [GGA, "show", "--case", CASE, "--today", TODAY],
-        "score": [GGA, "score", "6", "--note", "Rustige week.", "--case", CASE, "--date", TODAY, "--today", TODAY],
+        "score": [GGA, "score", "6", "--note", "Rustige week.", "--case", SCORED, "--date", TODAY, "--today", TODAY],
+        "handover": [GGA, "handover", "--format", "md", "--draft", "--case", CASE, "--today", TODAY],
+        "genogram": [GGA, "genogram", "--case", CASE, "--today", TODAY],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     for name, command in commands.items():  # one warm-up run each: the page cache, .pyc files
@@ -64,6 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=21, help="runs of each command (default 21)")
     parser.add_argument("--json", type=Path, help="also write the medians and ratios here")
+    parser.add_argument("--cpu", action="store_true", help="compare CPU seconds (user + system) instead of wall seconds")
     parser.add_argument("--demo", type=Path, help="a copy of this demo caseload instead of a new `gga init --demo`")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gga-startup-") as tmp:
@@ -75,11 +107,12 @@ def main() -> None:
             if made.returncode != 0:
                 raise SystemExit(f"gga init --demo failed ({made.returncode}):\n{made.stderr}")
         medians = measure(root, args.runs)
-    base = medians["baseline"]
-    ratios = {name: medians[name] / base for name in ("show", "score")}
-    print(f"median of {args.runs} runs: import typer, pydantic, yaml {base * 1000:.0f} ms")
+    floor = medians["floor"]
+    ratios = {name: medians[name] / floor for name in medians if name != "floor"}
+    print(f"median {'CPU' if args.cpu else 'wall'} time of {args.runs} runs; the floor (an empty two-command typer app) {floor * 1000:.0f} ms")
     for name, ratio in ratios.items():
-        print(f"  gga {name:<5} {medians[name] * 1000:4.0f} ms  ratio {ratio:.2f}")
+        label = "import typer, pydantic, yaml" if name == "imports" else f"gga {name}"
+        print(f"  {label:<30} {medians[name] * 1000:4.0f} ms  ratio to the floor {ratio:.2f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"runs": args.runs, "seconds": medians, "ratio": ratios}, indent=2) + "\n")

@@ -1,59 +1,38 @@
 """The board's cache in `<caseload>/.gga/`: a case is loaded and judged again only when
 one of its files changed.
 
-Each case's row is stored with the signature of its folder: the name, size and mtime (ns)
-of every file in it. A row is used only while that signature, the day judged on, the
-language, gga.toml and gga's own code are all unchanged, so the board is never stale. A
-file written in the last seconds before the signature was taken may be changed again
-within the clock's resolution without its mtime moving ("racily clean", as git calls it):
-such a case is not cached at all, and is judged again on the next run.
+Each case's row is stored with the signature of its folder (`cachedir.signature`: name,
+size, mtime, ctime and inode of every file, and a hash of the bytes of a file changed in
+the last seconds). A row is used only while that signature, the day judged on, the
+language, gga.toml and gga's own code are all unchanged, so the board is never stale, not
+even after `cp -p` or `touch -r` kept a file's size and mtime.
 
 The cache holds only what the board shows (family, worker, dates, scores, counts), never
 notes. It is still personal data: it lives inside the caseload, in `.gga/`, which `gga init`
 ignores in git (and which holds its own `.gitignore` besides), and is written atomically,
-readable by its owner only. A cache that cannot be read, or does not look right, is
-ignored and rebuilt; one that cannot be written is skipped without a word.
+readable by its owner only; a `.gga` that is not a plain directory of the caseload is never
+used (`cachedir.folder`). A cache that cannot be read, or does not look right, is ignored
+and rebuilt; one that cannot be written is skipped without a word.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gga_cli import cachedir
 from gga_cli.board import Row
+from gga_cli.cachedir import Signature, hashed, settled, signature
 
 if TYPE_CHECKING:
     from gga_cli.caseload import Caseload, Start
 
-FOLDER = ".gga"
 FILE = "board.json"
-FORMAT = 2  # 2: a row holds its next deadline in words
-RACY_NS = 2_000_000_000  # mtimes this close to the signature's time are not trusted
-
-Signature = list[list[Any]]  # [[name, size, mtime_ns], ...] in name order
-
-
-def signature(folder: Path, now_ns: int) -> Signature | None:
-    """The folder's files as (name, size, mtime_ns); None where one is too recent to trust."""
-    found: Signature = []
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if not entry.is_file(follow_symlinks=True):
-                    continue
-                stat = entry.stat(follow_symlinks=True)
-                if stat.st_mtime_ns > now_ns - RACY_NS:
-                    return None
-                found.append([entry.name, stat.st_size, stat.st_mtime_ns])
-    except OSError:
-        return None
-    found.sort()
-    return found
+FORMAT = 2
 
 
 def _code_version() -> str:
@@ -65,6 +44,14 @@ def _code_version() -> str:
     for path in sorted(package.rglob("*.py")):
         stat = path.stat()
         digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    try:  # the report templates: a one-case view may be a rendered report
+        from gga_cli.resources import data_dir
+
+        for path in sorted(data_dir("templates").iterdir()):
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns};".encode())
+    except OSError:
+        pass
     return digest.hexdigest()
 
 
@@ -88,23 +75,23 @@ class BoardCache:
     root: Path
     key: str
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lang: str | None = None  # the language gga.toml gave when these rows were judged
     changed: bool = False
-
-    @property
-    def path(self) -> Path:
-        return self.root / FOLDER / FILE
 
     @classmethod
     def load(cls, root: Path, key: str) -> BoardCache:
-        """The cache of the caseload, or an empty one where it is missing, stale as a whole or corrupt."""
+        """The cache of the caseload, or an empty one where it is missing, stale as a whole or unreadable."""
         cache = cls(root, key)
-        try:
-            data = json.loads(cache.path.read_bytes())
-        except (OSError, ValueError):
-            return cache
+        data = cachedir.read(root, FILE)
         if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("cases"), dict):
             cache.entries = data["cases"]
+            cache.lang = data.get("lang") if data.get("lang") in ("nl", "en") else None
         return cache
+
+    def hashed(self, folder: str) -> frozenset[str]:
+        """The files of a case whose bytes were hashed when its row was stored."""
+        entry = self.entries.get(folder)
+        return hashed(entry.get("signature")) if isinstance(entry, dict) else frozenset()
 
     def get(self, folder: str, sig: Signature | None) -> Row | None:
         entry = self.entries.get(folder)
@@ -112,7 +99,7 @@ class BoardCache:
             return None
         try:
             return Row.from_cache(entry["row"])
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
 
     def put(self, folder: str, sig: Signature | None, row: Row) -> None:
@@ -131,20 +118,9 @@ class BoardCache:
         self.changed = self.changed or bool(gone)
 
     def save(self) -> None:
-        if not self.changed:
-            return
-        from gga_cli.atomic import write_text
-
-        folder = self.root / FOLDER
-        try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                write_text(ignore, "# gga's cache: personal data, never committed\n*\n")
-            write_text(self.path, json.dumps({"key": self.key, "cases": self.entries}, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
-            return  # a read-only caseload still gets its board, only slower next time
-        self.changed = False
+        # a read-only caseload, or a .gga that is not gga's own folder, still gets its board
+        if self.changed and cachedir.write(self.root, FILE, {"key": self.key, "lang": self.lang, "cases": self.entries}):
+            self.changed = False
 
 
 def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
@@ -153,18 +129,24 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
     cases must be loaded and returns the function to call after each one."""
     root = caseload.root
     use_cache = caseload.target.has_settings
-    cache = BoardCache.load(root, context_key(root, caseload.today.isoformat(), caseload.lang)) if use_cache else None
+    # keyed on the language asked for and gga.toml's bytes, which decide the language in
+    # force: that is kept with the rows, so a board from the cache reads no settings model
+    cache = BoardCache.load(root, context_key(root, caseload.today.isoformat(), caseload.asked_lang or "")) if use_cache else None
+    if cache is not None and cache.lang is not None:
+        caseload.known_lang = cache.lang  # type: ignore[assignment]
     now = time.time_ns()
     found: dict[Path, Row] = {}
     missed: list[Path] = []
     signatures: dict[Path, Signature | None] = {}
     for folder in caseload.folders:
         key = _relative(folder, root)
-        sig = signature(folder, now) if cache is not None else None
+        sig = signature(folder, now, cache.hashed(key)) if cache is not None else None
         signatures[folder] = sig
         cached = cache.get(key, sig) if cache is not None else None
         if cached is not None:
             found[folder] = cached
+            if cache is not None and sig is not None and settled(sig, now) != sig:
+                cache.put(key, settled(sig, now), cached)
         else:
             missed.append(folder)
     if missed:
@@ -180,6 +162,8 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
                 advance()
     if cache is not None:
         cache.keep_only({_relative(f, root) for f in caseload.folders})
+        if cache.lang != caseload.lang:
+            cache.lang, cache.changed = caseload.lang, True
         cache.save()
     return [found[f] for f in caseload.folders]
 

@@ -20,16 +20,18 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gga_cli.diagnostics import Diagnostic, Severity, count
 from gga_cli.i18n import Lang
-from gga_cli.judging import Judged, context, judged, settle
 from gga_cli.locate import SETTINGS, Target, caseload_root, find_case, resolve
 
 if TYPE_CHECKING:
     from gga_cli.agenda import AgendaItem
+    from gga_cli.casecache import Served
+    from gga_cli.judging import Judged
     from gga_cli.board import Filter, Row
     from gga_cli.handover import Format, Product
     from gga_cli.models import CaseFolder
@@ -61,17 +63,42 @@ class Caseload:
     """A caseload (or the part of one a command was pointed at), its settings and the day judged on."""
 
     def __init__(self, target: Target, today: dt.date, lang: Lang | None = None) -> None:
-        from gga_cli.config import load_settings
-
         self.target = target
         self.root: Path = target.root
         self.today = today
-        self.settings: Settings
-        self.settings, problems = load_settings(target.root, lang)
-        self.ctx: Context = context(self.settings, today, lang)
-        self.lang: Lang = self.ctx.lang
-        self.settings_problems: list[Diagnostic] = settle(problems, None, self.ctx)
+        self.asked_lang = lang
+        """The language asked for on the command line (None: gga.toml's language decides)."""
+        self.known_lang: Lang | None = None
+        """The language gga.toml gives, where a cache made under the same gga.toml tells it."""
+
+    # gga.toml is read on first use: a case served from its cache needs no settings model
+
+    @cached_property
+    def _settings(self) -> tuple[Settings, list[Diagnostic]]:
+        from gga_cli.config import load_settings
+
+        return load_settings(self.root, self.asked_lang)
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings[0]
+
+    @cached_property
+    def ctx(self) -> Context:
+        from gga_cli.judging import context
+
+        return context(self.settings, self.today, self.asked_lang)
+
+    @property
+    def lang(self) -> Lang:
+        return self.asked_lang or self.known_lang or self.ctx.lang
+
+    @cached_property
+    def settings_problems(self) -> list[Diagnostic]:
         """What is wrong in gga.toml (the settings in force are the defaults where it is broken)."""
+        from gga_cli.judging import settle
+
+        return settle(self._settings[1], None, self.ctx)
 
     @classmethod
     def open(cls, paths: Sequence[Path] = (), *, today: dt.date, lang: Lang | None = None, cwd: Path | None = None) -> Caseload:
@@ -105,6 +132,8 @@ class Caseload:
 
     def case(self, folder: Path | None = None, deadlines: bool = True) -> Judged:
         """One case loaded and judged (the first case of the caseload where no folder is named)."""
+        from gga_cli.judging import judged
+
         folder = folder or self.folders[0]
         found, diagnostics = self.load(folder)
         result = judged(found, diagnostics, self.ctx, deadlines)
@@ -129,8 +158,18 @@ class Caseload:
     def check(self, jobs: int | None = None) -> Report:
         """Every file and rule over the caseload. `jobs` worker processes share many cases
         (None: one a processor, see `pool.default_jobs`; 1: all in this process)."""
+        import gc
+
         from gga_cli import pool
+        from gga_cli.judging import settle
         from gga_cli.loader import load_single
+
+        # Loading makes many small objects and few cycles: the collector's default of a pass
+        # every 700 allocations scanned the imported modules again and again (about 5 % of a
+        # check). What is imported is set aside for good; the young generation is collected
+        # less often. The worker processes inherit both.
+        gc.freeze()
+        gc.set_threshold(100_000, 50, 100)
 
         report = Report(files=int(self.target.has_settings), diagnostics=list(self.settings_problems))
         for files, diagnostics in pool.each(self.folders, self._counted, jobs or pool.default_jobs()):
@@ -180,6 +219,14 @@ class Caseload:
         case, diagnostics = self.load(folder)
         problems = [d for d in self.settings_problems + diagnostics if d.severity is Severity.ERROR]
         return produce(case, self.settings, self.ctx, problems, fmt, to, out, draft, cwd)
+
+    def served(self, folder: Path, what: str, make: Callable[[], Served]) -> Served:
+        """What a one-case command shows of a case (`what` names the view and everything it
+        depends on besides the case, the day, the language and gga.toml): from the case's
+        cache in `.gga/` while none of those changed, else made by `make` (and kept)."""
+        from gga_cli.casecache import served
+
+        return served(self, folder, what, make)
 
     def subset(self, folders: list[Path]) -> Caseload:
         """The same caseload, settings and day, with only these case folders."""

@@ -7,10 +7,12 @@ writes to the terminal. Colour follows rich's rules (NO_COLOR, TERM=dumb, a pipe
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from rich.segment import Segment
 
     from gga_cli.diagnostics import Diagnostic
+    from gga_cli.views.grid import Grid, Spans
 
 
 @cache
@@ -75,6 +78,101 @@ def show(renderable: RenderableType) -> None:
     stdout().print(_Visible(renderable))
 
 
+@dataclass(frozen=True)
+class Screen:
+    """Where stdout goes, by rich's rules but without loading rich: a terminal or not, its
+    width, and which styles it shows (none on a pipe or a dumb terminal, no colours with NO_COLOR)."""
+
+    terminal: bool
+    width: int
+    styles: bool
+    colours: bool
+
+
+def screen(stream: Any = None) -> Screen:
+    """What stdout (or `stream`, stderr) is."""
+    return _screen(stream if stream is not None else sys.stdout)
+
+
+@cache
+def _screen(stream: Any) -> Screen:
+    env = os.environ
+    compatible = env.get("TTY_COMPATIBLE", "")
+    force = env.get("FORCE_COLOR")
+    if compatible in ("0", "1"):
+        terminal = compatible == "1"
+    elif force is not None:
+        terminal = force != ""
+    else:
+        try:
+            terminal = stream.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+    dumb = terminal and env.get("TERM", "").lower() in ("dumb", "unknown")
+    columns, lines = env.get("COLUMNS", ""), env.get("LINES", "")
+    width = None
+    if dumb and not (columns.isdigit() and lines.isdigit()):
+        width = 80
+    elif columns.isdigit():
+        width = int(columns)
+    else:
+        for fd in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(fd).columns
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+    styles = terminal and not dumb
+    return Screen(terminal, width or 80, styles, styles and env.get("NO_COLOR", "") == "")
+
+
+_SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33"}
+_COLOURS = {"red", "green", "yellow"}
+
+
+def _styled(text: str, style: str, where: Screen) -> str:
+    if not style or not where.styles or not text:
+        return text
+    codes = [_SGR[word] for word in style.split() if word in _SGR and (where.colours or word not in _COLOURS)]
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
+
+
+def screen_key() -> str:
+    """Everything about stdout a rendered view depends on, as one string (for caching it)."""
+    where = screen()
+    env = os.environ
+    return f"{int(where.terminal)}{int(where.styles)}{int(where.colours)}:{where.width}:{env.get('TERM', '')}:{env.get('COLORTERM', '')}"
+
+
+def rendered(renderable: RenderableType) -> str:
+    """What `show` would print, as a string (escape codes and all)."""
+    out = stdout()
+    with out.capture() as captured:
+        out.print(renderable)
+    return captured.get()
+
+
+def write(text: str) -> None:
+    """Text to stdout exactly as given (a view rendered before)."""
+    sys.stdout.write(text)
+
+
+def table(grid: Grid, wide: bool = False) -> None:
+    """A table of plain cells: fitted to the terminal's width, or (on a pipe, or `wide`)
+    every cell whole, one row a line, for grep and awk."""
+    where = screen()
+    width = where.width if where.terminal and not wide else None
+    sys.stdout.write("".join(_styled(text, style, where) + "\n" for text, style in grid.lines(width)))
+
+
+def spans(text: Spans, wide: bool = False) -> None:
+    """A line of styled parts, broken at spaces to the terminal's width (whole on a pipe, or `wide`)."""
+    where = screen()
+    width = where.width if where.terminal and not wide else None
+    for parts in text.wrap(width):
+        sys.stdout.write("".join(_styled(part, style, where) for part, style in parts) + "\n")
+
+
 def line(text: str = "") -> None:
     """Plain text to stdout: no markup, no wrapping (file paths, messages, reports), with
     control and invisible characters shown by their code point."""
@@ -83,16 +181,13 @@ def line(text: str = "") -> None:
 
 def error(message: str) -> None:
     """A message for the user on stderr: why a command refused or could not run."""
-    from rich.text import Text
-
-    stderr().print(Text("gga: ", style="bold red") + Text(visible(message)))
+    where = screen(sys.stderr)
+    sys.stderr.write(_styled("gga: ", "bold red", where) + visible(message) + "\n")
 
 
 def note(message: str) -> None:
     """A remark on stderr that is not an error (progress, what a command did)."""
-    from rich.text import Text
-
-    stderr().print(Text(visible(message), style="dim"))
+    sys.stderr.write(_styled(visible(message), "dim", screen(sys.stderr)) + "\n")
 
 
 _JSON_HIDDEN = re.compile("[\x7f-\x9f" + INVISIBLE_CLASS + "]")  # json escapes the C0 controls itself
@@ -141,7 +236,7 @@ PROGRESS_FROM = 50  # fewer cases than this load too fast to need a bar
 
 
 @contextmanager
-def progress(label: str) -> Iterator[Callable[[int], Callable[[], None]]]:
+def progress(label: str | Callable[[], str]) -> Iterator[Callable[[int], Callable[[], None]]]:
     """A progress bar on stderr while many cases load, only where stderr is a terminal.
 
     Yields `start(total)`, which returns the function to call after each step. Where no bar
@@ -150,16 +245,16 @@ def progress(label: str) -> Iterator[Callable[[int], Callable[[], None]]]:
     bars: list[Any] = []
 
     def start(total: int) -> Callable[[], None]:
-        console = stderr()
-        if total < PROGRESS_FROM or not console.is_terminal or console.is_dumb_terminal:
+        if total < PROGRESS_FROM or not screen(sys.stderr).styles:  # rich only where a bar is drawn
             return lambda: None
+        console = stderr()
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         bar = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
             console=console, transient=True,
         )
-        task = bar.add_task(label, total=total)
+        task = bar.add_task(label if isinstance(label, str) else label(), total=total)
         bar.start()
         bars.append(bar)
         return lambda: bar.advance(task)

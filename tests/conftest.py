@@ -91,6 +91,16 @@ def _no_writes_outside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
     yield
 
 
+def demo_copy(tmp_path: Path) -> Path:
+    """A copy of the demo caseload: commands keep their caches in a caseload, never in the repository's."""
+    import shutil
+
+    root = tmp_path / "demo"
+    if not root.exists():
+        shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns(".gga"))
+    return root
+
+
 def write(root: Path, files: dict[str, str]) -> Path:
     """Write files (path relative to root -> text, dedented) and return root."""
     for name, text in files.items():

@@ -126,3 +126,99 @@ def test_a_case_folder_outside_any_caseload_writes_no_cache(gga: Run, tmp_path: 
     age(folder)
     assert list(board(gga, folder)) == ["2026-0001"]
     assert not any(p.name == ".gga" for p in tmp_path.rglob("*"))
+
+
+def test_a_symlinked_cache_folder_is_never_written_through(gga: Run, caseload: Make, tmp_path: Path) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".gga").symlink_to(elsewhere, target_is_directory=True)
+    fresh = board(gga, root)
+    assert sorted(fresh) == ["2026-0001", "2026-0002", "2026-0003"]
+    assert list(elsewhere.iterdir()) == []
+    assert board(gga, root) == fresh and list(elsewhere.iterdir()) == []
+
+
+def test_a_cache_folder_that_is_a_file_is_left_alone(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    (root / ".gga").write_text("not a folder\n", encoding="utf-8")
+    assert sorted(board(gga, root)) == ["2026-0001", "2026-0002", "2026-0003"]
+    assert (root / ".gga").read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_never_served_stale(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    scores = root / "cases/2026-0001/scores.yaml"
+    assert board(gga, root)["2026-0001"]["last_score"] == 7
+    before = scores.stat()
+    # what `cp -p` or `touch -r` leaves: other bytes, the same size and the same mtime
+    scores.write_text(scores.read_text(encoding="utf-8").replace("score: 7", "score: 2"), encoding="utf-8")
+    os.utime(scores, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert scores.stat().st_size == before.st_size and scores.stat().st_mtime_ns == before.st_mtime_ns
+    assert board(gga, root)["2026-0001"]["last_score"] == 2
+
+
+def test_a_file_copied_over_with_cp_p_is_judged_afresh(gga: Run, caseload: Make, tmp_path: Path) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    scores = root / "cases/2026-0001/scores.yaml"
+    assert board(gga, root)["2026-0001"]["last_score"] == 7
+    other = tmp_path / "scores.yaml"
+    other.write_text(scores.read_text(encoding="utf-8").replace("score: 7", "score: 3"), encoding="utf-8")
+    os.utime(other, ns=(LONG_AGO_NS, LONG_AGO_NS))
+    subprocess.run(["cp", "-p", str(other), str(scores)], check=True)
+    assert board(gga, root)["2026-0001"]["last_score"] == 3
+
+
+def test_a_deeply_nested_cache_is_discarded_and_rebuilt(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    fresh = board(gga, root)
+    for hostile in ("[" * 100_000 + "]" * 100_000, '{"key": ' + "[" * 5_000 + "]" * 5_000 + ', "cases": {}}',
+                    json.dumps({**cache_file(root), "cases": {"cases/2026-0001": {"signature": [[[[[]]]]], "row": []}}}),
+                    json.dumps({**cache_file(root), "cases": {"cases/2026-0001": ["signature", "row"]}})):
+        (root / ".gga" / "board.json").write_text(hostile, encoding="utf-8")
+        result = gga("status", str(root), "--format", "json", "--today", TODAY)
+        assert "Traceback" not in result.stderr and result.stderr == ""
+        assert {row["id"]: row for row in json.loads(result.stdout)["cases"]} == fresh
+    assert sorted(cache_file(root)["cases"]) == ["cases/2026-0001", "cases/2026-0002", "cases/2026-0003"]  # type: ignore[arg-type]
+
+
+def test_a_cache_file_that_is_no_regular_file_is_ignored(gga: Run, caseload: Make) -> None:
+    root = caseload(CASELOAD)
+    age(root)
+    fresh = board(gga, root)
+    (root / ".gga" / "board.json").unlink()
+    (root / ".gga" / "board.json").symlink_to("/dev/zero")
+    assert board(gga, root) == fresh
+    (root / ".gga" / "board.json").unlink()
+    os.mkfifo(root / ".gga" / "board.json")
+    assert board(gga, root) == fresh  # no hang on a pipe nobody writes to
+
+
+def test_a_board_from_the_cache_speaks_the_language_of_gga_toml(gga: Run, caseload: Make) -> None:
+    root = caseload({**CASELOAD, "gga.toml": '[organisation]\nname = "Test"\nlanguage = "en"\n'})
+    age(root)
+    first = gga("status", str(root), "--today", TODAY)
+    second = gga("status", str(root), "--today", TODAY)
+    assert first.stdout == second.stdout and second.stdout.startswith("case ")
+    (root / "gga.toml").write_text('[organisation]\nname = "Test"\nlanguage = "nl"\n', encoding="utf-8")
+    assert gga("status", str(root), "--today", TODAY).stdout.startswith("zaak ")
+
+
+def test_a_board_from_the_cache_builds_no_model(caseload: Make) -> None:
+    import sys
+
+    root = caseload(CASELOAD)
+    age(root)
+    env = {"PATH": "", "NO_COLOR": "1", "COLUMNS": "100"}
+    command = [sys.executable, "-m", "gga_cli", "status", "--today", TODAY]
+    subprocess.run(command, cwd=root, env=env, capture_output=True, timeout=60)
+    result = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert "Familie Brood" in result.stdout
+    modules = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "gga_cli.cache" in modules
+    assert not {m for m in modules if m.startswith(("gga_cli.models", "gga_cli.loader", "gga_cli.rules", "yaml", "rich"))}

@@ -140,15 +140,20 @@ def test_ages_are_computed_for_the_day_given_and_at_death_for_the_deceased() -> 
 @pytest.mark.parametrize("folder", sorted(p.name for p in (EXAMPLES / "cases").iterdir() if (p / "genogram.yaml").is_file()))
 def test_the_demo_genograms_match_their_golden_svg(folder: str, gga: Callable[..., CompletedProcess[str]], tmp_path: Path) -> None:
     """Regenerate with GGA_REGEN_GOLDEN=1 after a deliberate change; look at the renders before committing."""
-    result = gga("genogram", "--case", str(EXAMPLES / "cases" / folder), "--today", DEMO_TODAY, cwd=EXAMPLES)
+    from conftest import demo_copy
+
+    demo = demo_copy(tmp_path)
+    result = gga("genogram", "--case", str(demo / "cases" / folder), "--today", DEMO_TODAY, cwd=demo)
     assert result.returncode == 0, result.stderr
     ET.fromstring(result.stdout)
     assert result.stdout == golden(f"genogram-{folder}.svg", result.stdout)
 
 
 def test_genogram_writes_the_file_given_with_o(gga: Callable[..., CompletedProcess[str]], tmp_path: Path) -> None:
+    from conftest import demo_copy
+
     out = tmp_path / "g.svg"
-    result = gga("genogram", "-o", str(out), "--case", str(EXAMPLES / "cases" / "2025-2391"), "--today", DEMO_TODAY)
+    result = gga("genogram", "-o", str(out), "--case", str(demo_copy(tmp_path) / "cases" / "2025-2391"), "--today", DEMO_TODAY)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8").startswith("<svg ")

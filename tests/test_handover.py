@@ -196,6 +196,8 @@ def test_every_demo_case_renders_to_a_pdf_a_with_every_section(folder: str, gga:
 def test_the_demo_markdown_matches_its_golden_file(gga: Run, tmp_path: Path) -> None:
     """Regenerate with GGA_REGEN_GOLDEN=1 after a deliberate change, and read the diff."""
     out = tmp_path / "2025-2391.md"
-    result = gga("handover", "--draft", "-o", str(out), "--case", str(EXAMPLES / "cases" / "2025-2391"), "--today", DEMO_TODAY)
+    from conftest import demo_copy
+
+    result = gga("handover", "--draft", "-o", str(out), "--case", str(demo_copy(tmp_path) / "cases" / "2025-2391"), "--today", DEMO_TODAY)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == golden("handover-2025-2391.md", out.read_text(encoding="utf-8"))

@@ -39,3 +39,25 @@ def test_show_and_status_load_neither_jinja2_nor_typst(tmp_path: Path) -> None:
         modules = imported(*args, "--today", TODAY, cwd=root)
         assert "gga_cli" in modules and "pydantic" in modules, args
         assert not modules & set(HEAVY), args
+
+
+def test_json_output_errors_and_notes_load_no_rich(tmp_path: Path) -> None:
+    from test_show import FAMILY
+    from test_status import TODAY
+
+    from conftest import write
+
+    root = write(tmp_path / "caseload", {"gga.toml": "", **FAMILY})
+    for args in (("status", "--format", "json"), ("check", "--format", "json"), ("agenda", "--format", "json"),
+                 ("genogram", "--case", "2026-0001", "-o", str(tmp_path / "g.svg")), ("show", "--case", "nobody")):
+        modules = imported(*args, "--today", TODAY, cwd=root)
+        assert "gga_cli" in modules and "pydantic" in modules, args
+        assert "rich" not in modules, args
+
+
+def test_a_markdown_handover_loads_no_typst(tmp_path: Path) -> None:
+    from conftest import DEMO_TODAY, demo_copy
+
+    modules = imported("handover", "--draft", "--case", str(demo_copy(tmp_path) / "cases" / "2025-2391"), "--today", DEMO_TODAY,
+                       "-o", str(tmp_path / "report.md"), cwd=tmp_path)
+    assert "jinja2" in modules and not modules & {"typst", "rich"}

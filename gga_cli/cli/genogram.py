@@ -25,18 +25,26 @@ def genogram(
 
     Example: gga genogram -o genogram.svg --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.diagnostics import Severity, listing
-    from gga_cli.genogram import drawing
+    from gga_cli.casecache import Served
 
     found, folder = one_case(case, today_, lang)
-    loaded, diagnostics = found.load(folder)
-    problems = [d for d in found.settings_problems + diagnostics if d.severity is Severity.ERROR]
-    if loaded.genogram is None:
-        raise Refused("\n".join([pick(found.lang, "de zaak heeft geen leesbaar genogram.yaml:", "the case has no readable genogram.yaml:"),
-                                 *listing(problems)]))
-    for d in problems:
-        console.note(d.text("line"))
-    svg = drawing(loaded.genogram, found.today, found.lang, f"Genogram {loaded.id}")
+
+    def draw() -> Served:
+        from gga_cli.diagnostics import Severity, listing
+        from gga_cli.genogram import drawing
+
+        loaded, diagnostics = found.load(folder)
+        problems = [d for d in found.settings_problems + diagnostics if d.severity is Severity.ERROR]
+        if loaded.genogram is None:
+            raise Refused("\n".join([pick(found.lang, "de zaak heeft geen leesbaar genogram.yaml:", "the case has no readable genogram.yaml:"),
+                                     *listing(problems)]))
+        notes = [d.text("line") for d in problems]
+        return Served(drawing(loaded.genogram, found.today, found.lang, f"Genogram {loaded.id}"), notes=notes)
+
+    made = found.served(folder, "genogram", draw)
+    for note in made.notes:
+        console.note(note)
+    svg = made.stdout or ""
     if out is None:
         console.line(svg.rstrip("\n"))
         return 0

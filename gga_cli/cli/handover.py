@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gga_cli import console
 from gga_cli.cli.common import CaseOpt, LangOpt, Refused, TodayOpt, handles_errors, one_case
 from gga_cli.i18n import pick
+
+if TYPE_CHECKING:
+    from gga_cli.caseload import Caseload
+    from gga_cli.handover import Format, Product
 
 
 class ReportFormat(StrEnum):
@@ -36,21 +40,41 @@ def handover(
 
     Example: gga handover --format pdf --to jeugdteam --case 2026-0042 --today 2026-11-29
     """
-    from gga_cli.handover import Incomplete
+    from gga_cli.casecache import Served
     from gga_cli.reportfile import write_reports
 
     found, folder = one_case(case, today_, lang)
+    cwd = Path.cwd()
+
+    def report() -> Served:
+        product = _produce(found, folder, "md", to, out, draft, cwd)
+        return Served(product.stdout, {str(path): data.decode("utf-8") for path, data in product.files.items()},
+                      notes=list(product.warnings))
+
+    warnings: list[str]
+    if format is ReportFormat.md:  # text: kept while the case is unchanged (a PDF is made each time)
+        made = found.served(folder, f"handover md {to!r} {draft} {out!s} {cwd!s}", report)
+        files = {Path(path): text.encode("utf-8") for path, text in made.files.items()}
+        stdout, warnings = made.stdout, list(made.notes)
+    else:
+        product = _produce(found, folder, "pdf", to, out, draft, cwd)
+        files, stdout, warnings = product.files, product.stdout, list(product.warnings)
+    for warning in warnings:
+        console.note(f"{pick(found.lang, 'waarschuwing', 'warning')}: {warning}")
+    for path in write_reports(files):
+        console.note(pick(found.lang, f"geschreven: {path}", f"wrote {path}"))
+    if stdout is not None:
+        console.line(stdout.rstrip("\n"))
+    return 0
+
+
+def _produce(found: Caseload, folder: Path, fmt: Format, to: str | None, out: Path | None, draft: bool, cwd: Path) -> Product:
+    from gga_cli.handover import Incomplete
+
     try:
-        product = found.handover(folder, format.value, to, out, draft, Path.cwd())
+        return found.handover(folder, fmt, to, out, draft, cwd)
     except Incomplete as err:
         raise Refused(str(err) + "\n" + pick(found.lang, "maak een concept met --draft", "make a draft with --draft")) from None
-    for warning in product.warnings:
-        console.note(f"{pick(found.lang, 'waarschuwing', 'warning')}: {warning}")
-    for path in write_reports(product.files):
-        console.note(pick(found.lang, f"geschreven: {path}", f"wrote {path}"))
-    if product.stdout is not None:
-        console.line(product.stdout.rstrip("\n"))
-    return 0
 
 
 def register(app: typer.Typer) -> None:

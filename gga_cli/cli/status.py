@@ -24,6 +24,7 @@ def status(
     by: Annotated[
         Per | None, typer.Option("--by", help="The team leader's board: one row a worker or team instead of a case.")
     ] = None,
+    wide: Annotated[bool, typer.Option("--wide", help="Every cell whole, however wide the board (as on a pipe).")] = False,
     format: FormatOpt = Format.text,
     today_: TodayOpt = None,
     lang: LangOpt = None,
@@ -40,6 +41,9 @@ def status(
     open alarms and cases without family contact for longer than the rhythm allows, most
     urgent first.
 
+    On a terminal the board fits its width (long names end in an ellipsis); piped, or with
+    --wide, every cell is whole and every case one line, for grep and awk.
+
     Exit 0: no errors in the cases shown. Exit 1: errors found. Exit 2: wrong use.
 
     Example: gga status --worker "Peter Brood" --today 2026-11-29
@@ -52,14 +56,14 @@ def status(
     found = caseload([path] if path else [], today_, lang)
     if by is not None:
         return _workload(found, "worker" if by is Per.worker else "team", format)
-    with console.progress(pick(found.lang, "zaken laden", "loading cases")) as start:
+    with console.progress(lambda: pick(found.lang, "zaken laden", "loading cases")) as start:
         shown = found.board(Filter(worker, phase, overdue), start)
 
     def text() -> None:
         from gga_cli.views.board import status_table, summary_text
 
-        console.show(status_table(shown, found.today, found.lang))
-        console.show(summary_text(summary(shown), found.lang))
+        console.table(status_table(shown, found.today, found.lang), wide)
+        console.spans(summary_text(summary(shown), found.lang), wide)
 
     console.present(format, lambda: envelopes.status(shown), text)
     return EXIT_FOUND if any(r.errors for r in shown) else 0

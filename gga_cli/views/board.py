@@ -1,4 +1,4 @@
-"""Pure builders of the board's renderables: rows in, rich table and summary out."""
+"""Pure builders of the board: rows in, the table's cells (a `Grid`) and the summary line out."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from gga_cli.i18n import Lang, pick
 
-if TYPE_CHECKING:
-    from rich.table import Table
-    from rich.text import Text
+from gga_cli.views.grid import Grid, Spans
 
+if TYPE_CHECKING:
     from gga_cli.board import Row, Summary
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -46,12 +45,11 @@ def _style(r: Row) -> str:
     return ""
 
 
-def status_table(rows: list[Row], today: dt.date, lang: Lang) -> Table:
-    """One row a case, in the order given (most urgent first), coloured by urgency."""
-    from rich.table import Table
-
+def status_table(rows: list[Row], today: dt.date, lang: Lang) -> Grid:
+    """One row a case, in the order given (most urgent first), coloured by urgency: the cells
+    only; `views.grid` lays them out for a terminal or a pipe."""
     # one space between columns, so the board fits 100 columns; names give way first
-    table = Table(box=None, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold")
+    table = Grid(header_style="bold")
     table.add_column(pick(lang, "zaak", "case"), no_wrap=True, min_width=9)
     table.add_column(pick(lang, "gezin", "family"), no_wrap=True, overflow="ellipsis", max_width=18, min_width=6)
     table.add_column(pick(lang, "jeugdbeschermer", "worker"), no_wrap=True, overflow="ellipsis", max_width=16, min_width=6)
@@ -81,17 +79,15 @@ def status_table(rows: list[Row], today: dt.date, lang: Lang) -> Table:
     return table
 
 
-def summary_text(s: Summary, lang: Lang) -> Text:
+def summary_text(s: Summary, lang: Lang) -> Spans:
     """The line under the board: cases per phase, overdue, alarms, errors."""
-    from rich.text import Text
-
     phases = ", ".join(f"{pick(lang, 'fase', 'phase')} {p}: {n}" for p, n in s.per_phase.items())
     parts = [pick(lang, f"{s.cases} zaken", f"{s.cases} cases") + (f" ({phases})" if phases else "")]
     if s.closed:
         parts.append(pick(lang, f"{s.closed} gesloten", f"{s.closed} closed"))
     if s.unreadable:
         parts.append(pick(lang, f"{s.unreadable} onleesbaar", f"{s.unreadable} unreadable"))
-    text = Text(" · ".join(parts))
+    text = Spans(" · ".join(parts))
     text.append(" · ")
     text.append(
         pick(lang, f"te laat: {s.overdue_items} in {s.overdue_cases} zaken", f"overdue: {s.overdue_items} in {s.overdue_cases} cases"),
