@@ -102,6 +102,16 @@ def test_stats_on_a_generated_caseload_match_an_independent_count(gga: Gga, tmp_
     assert group["returns"]["returned_24m"] > 0  # the test data holds returns to count
 
 
+def test_stats_on_a_thousand_generated_cases_match_an_independent_count(gga: Gga, tmp_path: Path) -> None:
+    """At organisation scale: 1,000 realistic cases (30 to 200 contacts each)."""
+    root = _generated(tmp_path, 1000)
+    data = figures(gga, root, "--from", "2025-06-01", "--to", "2026-10-31")
+    [group] = data["groups"]
+    count = Count(read(root), dt.date(2025, 6, 1), dt.date(2026, 10, 31), TODAY)
+    assert group["cases"] == len(count.counted()) > 500
+    assert_counted(group, count)
+
+
 def test_stats_by_team_count_each_team_on_its_own(gga: Gga, tmp_path: Path) -> None:
     root = _generated(tmp_path, 24)
     data = figures(gga, root, "--by", "team")
