@@ -35,24 +35,7 @@ FILE = "board.json"
 FORMAT = 2
 
 
-def _code_version() -> str:
-    """gga's version and the state of its modules, so a changed rule never serves old rows."""
-    from gga_cli import __version__
-
-    package = Path(__file__).parent
-    digest = hashlib.blake2b(__version__.encode(), digest_size=12)
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    try:  # the report templates: a one-case view may be a rendered report
-        from gga_cli.resources import data_dir
-
-        for path in sorted(data_dir("templates").iterdir()):
-            stat = path.stat()
-            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns};".encode())
-    except OSError:
-        pass
-    return digest.hexdigest()
+_code_version = cachedir.code_version
 
 
 def context_key(root: Path, today: str, lang: str) -> str:
@@ -165,6 +148,9 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
         if cache.lang != caseload.lang:
             cache.lang, cache.changed = caseload.lang, True
         cache.save()
+        from gga_cli.orgsettings import remember
+
+        remember(caseload)
     return [found[f] for f in caseload.folders]
 
 

@@ -92,7 +92,10 @@ def write(root: Path, name: str, value: Any) -> bool:
         ignore = where / ".gitignore"
         if not os.path.lexists(ignore):
             write_text(ignore, "# gga's cache: personal data, never committed\n*\n")
-        write_text(where / name, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        target = where / name
+        if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+            os.unlink(target)  # a link or a pipe planted in gga's own folder goes; nothing is written through it
+        write_text(target, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
     except (OSError, ValueError):
         return False
     return True
@@ -156,3 +159,23 @@ def _hash(path: str) -> str | None:
         return None
     finally:
         os.close(fd)
+
+
+def code_version() -> str:
+    """gga's version and the state of its modules, so a changed rule never serves old rows."""
+    from gga_cli import __version__
+
+    package = Path(__file__).parent
+    digest = hashlib.blake2b(__version__.encode(), digest_size=12)
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    try:  # the report templates: a one-case view may be a rendered report
+        from gga_cli.resources import data_dir
+
+        for path in sorted(data_dir("templates").iterdir()):
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns};".encode())
+    except OSError:
+        pass
+    return digest.hexdigest()

@@ -87,6 +87,9 @@ def served(caseload: Caseload, folder: Path, what: str, make: Callable[[], Serve
     if sig is not None:
         views = {**entry["views"], what: view.to_json()} if entry is not None else {what: view.to_json()}
         cachedir.write(root, name, {"key": key, "folder": relative, "signature": sig, "views": views})
+        from gga_cli.orgsettings import remember
+
+        remember(caseload)
     return view
 
 

@@ -68,6 +68,8 @@ class Caseload:
         self.today = today
         self.asked_lang = lang
         """The language asked for on the command line (None: gga.toml's language decides)."""
+        self.sound_settings: str | None = None
+        """The fingerprint of a gga.toml this command found sound (`orgsettings.settings_hold`)."""
         self.known_lang: Lang | None = None
         """The language gga.toml gives, where a cache made under the same gga.toml tells it."""
 

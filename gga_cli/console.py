@@ -148,7 +148,7 @@ def rendered(renderable: RenderableType) -> str:
     """What `show` would print, as a string (escape codes and all)."""
     out = stdout()
     with out.capture() as captured:
-        out.print(renderable)
+        out.print(_Visible(renderable))
     return captured.get()
 
 

@@ -111,6 +111,10 @@ THREATS: dict[str, tuple[str, str]] = {
     "other": ("andere vormen van directe kind onveiligheid", "other forms of direct unsafety of the child"),
 }
 
+# The vocabulary holds every coded value once: the threats' words are the booklet's, taken
+# from THREATS; "other" is a value of several fields and keeps its general word ("overig").
+VALUES.update({kind: pair for kind, pair in THREATS.items() if kind not in VALUES})
+
 PHASE_NAMES: dict[int, tuple[str, str]] = {
     1: ("verbinden en motiveren", "engage and motivate"),
     2: ("ondersteunen en regie voeren", "support and direct"),

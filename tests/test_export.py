@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import io
 import re
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from subprocess import CompletedProcess
@@ -134,12 +135,11 @@ def test_export_refuses_a_short_key(gga: Gga, tmp_path: Path) -> None:
     assert not (tmp_path / "bi").exists()
 
 
-def test_parquet_without_pyarrow_says_how_to_get_it(gga: Gga, tmp_path: Path) -> None:
-    shadow = tmp_path / "shadow" / "pyarrow"
-    shadow.mkdir(parents=True)
-    (shadow / "__init__.py").write_text("raise ImportError('no pyarrow here')\n")
-    result = gga("export", str(EXAMPLES), "-o", str(tmp_path / "bi"), "--format", "parquet",
-                 env={"GGA_EXPORT_KEY": KEY, "PYTHONPATH": str(tmp_path / "shadow")})
+def test_parquet_without_pyarrow_says_how_to_get_it(gga: Gga, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # gga runs in this process: a module set to None in sys.modules fails to import, for this test only
+    for name in ["pyarrow", *(n for n in sys.modules if n.startswith("pyarrow."))]:
+        monkeypatch.setitem(sys.modules, name, None)
+    result = gga("export", str(EXAMPLES), "-o", str(tmp_path / "bi"), "--format", "parquet", env={"GGA_EXPORT_KEY": KEY})
     assert (result.returncode, result.stderr) == (1, "gga: --format parquet needs pyarrow: pip install 'gga[export]'; nothing written\n")
     assert not (tmp_path / "bi").exists()
 

@@ -73,8 +73,8 @@ def test_a_mistyped_private_flag_keeps_the_entry_out_of_every_report(tmp_path: P
     assert findings(gga, root) == [
         ("F010", "error", f"{CASE}/change-plan.yaml", 16, "considerations[0]: onbekende sleutel 'PRIVATE'; de regel blijft vertrouwelijk (private: true)"),
         ("F010", "error", f"{CASE}/contacts.yaml", 13, "[12].private: 'yes' is niet true of false; de regel blijft vertrouwelijk (private: true)"),
-        ("F010", "error", f"{CASE}/scores.yaml", 13, "[12].private: 'True' is niet true of false; de regel blijft vertrouwelijk (private: true)"),
-        ("F010", "error", f"{CASE}/scores.yaml", 14, "[13]: onbekende sleutel 'Private'; de regel blijft vertrouwelijk (private: true)"),
+        ("F010", "error", f"{CASE}/scores.yaml", 14, "[13].private: 'True' is niet true of false; de regel blijft vertrouwelijk (private: true)"),
+        ("F010", "error", f"{CASE}/scores.yaml", 15, "[14]: onbekende sleutel 'Private'; de regel blijft vertrouwelijk (private: true)"),
     ]
     for recipient in ([], ["--to", "jeugdteam"]):
         report = gga("handover", "--draft", *recipient, "--case", CASE, "--today", TODAY, cwd=root)
@@ -175,7 +175,7 @@ def test_control_characters_written_as_yaml_escapes_are_F001(tmp_path: Path, gga
     })
     assert [f for f in findings(gga, root) if f[0].startswith("F")] == [
         ("F001", "error", f"{CASE}/safety-plan.yaml", 10, "stuurteken U+001B als escape"),
-        ("F001", "error", f"{CASE}/scores.yaml", 12, "stuurteken U+0007 als escape"),
+        ("F001", "error", f"{CASE}/scores.yaml", 13, "stuurteken U+0007 als escape"),
     ]
     for command in (["status"], ["show", "--case", CASE], ["handover", "--draft", "--case", CASE]):
         done = gga(*command, "--today", TODAY, cwd=root)

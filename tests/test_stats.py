@@ -139,7 +139,7 @@ def test_a_figure_resting_on_too_few_cases_has_no_value_but_keeps_its_total(gga:
     assert group["timeliness"]["G101"] == {
         "met": None, "total": 3, "share": None, "median_days": None, "p90_days": None, "cases": 3, "suppressed": True,
     }
-    assert group["timeliness"]["G109"]["met"] == 118
+    assert group["timeliness"]["G109"]["met"] == 119
 
 
 def test_min_group_defaults_to_five(gga: Gga, tmp_path: Path) -> None:
@@ -169,8 +169,8 @@ Alle zaken · 5 zaken
     G102 huisbezoek binnen 7 dagen                   te weinig zaken (4)
     G103 veiligheidsplan binnen 5 dagen              te weinig zaken (3)
     G107 kind alleen gesproken (hoogstens 42 dagen)  te weinig zaken (4)
-    G108 contactritme gehouden (dagen)                   866 van 866  ██████████ 100%  mediaan 7 d, p90 14 d
-    G109 score na elk contact                            118 van 119  ██████████  99%  mediaan 0 d, p90 0 d
+    G108 contactritme gehouden (dagen)                   857 van 866  ██████████  99%  mediaan 7 d, p90 14 d
+    G109 score na elk contact                            119 van 120  ██████████  99%  mediaan 0 d, p90 0 d
     G117 alarm op tijd beantwoord                    te weinig zaken (3)
   Verloop
     dagen in fase 1: te weinig zaken (3)
@@ -178,10 +178,10 @@ Alle zaken · 5 zaken
     dagen in fase 3: te weinig zaken (0)
     duur afgesloten zaken: te weinig zaken (0)
     fase teruggezet: 0 van 5 zaken
-    doelen: 15, bereikt 2, gestopt 1, over de streefdatum 1
+    doelen: 15, bereikt 4, gestopt 1, over de streefdatum 1
   Veiligheid
     eerste tegen laatste score: beter –, gelijk –, slechter – (4 zaken)
-    open alarm aan het einde: 1 van 5 open zaken
+    open alarm aan het einde: 0 van 5 open zaken
     laatste score 3 of lager: 0 van 5 open zaken
   Afsluiting
     0 afgesloten: te weinig zaken

@@ -121,7 +121,7 @@ def test_status_overdue_keeps_only_cases_with_overdue_deadlines(gga: Run, caselo
     every = json.loads(gga("status", str(root), "--format", "json", "--today", TODAY).stdout)["cases"]
     overdue = json.loads(gga("status", str(root), "--format", "json", "--today", TODAY, "--overdue").stdout)["cases"]
     assert overdue == [row for row in every if row["overdue"] > 0]
-    assert [(row["id"], row["overdue"]) for row in overdue] == [("2026-0002", 3), ("2026-0001", 2)]
+    assert [(row["id"], row["overdue"]) for row in overdue] == [("2026-0002", 4), ("2026-0001", 2)]
 
 
 def test_status_text_board_and_summary(gga: Run, caseload: Make) -> None:
@@ -185,5 +185,5 @@ def test_the_dutch_board_says_in_words_what_is_due_beside_the_code(gga: Run, tmp
         "2026-2412": "G109 20-11 -9d veiligheidsscore",
         "2026-2457": "G101 30-11 +1d ARIJ-veiligheidstaxatie",
         "2025-2391": "G108 03-12 +4d gezinscontact",
-        "2026-1032": "G108 25-12 +26d gezinscontact",
+        "2026-1032": "G108 04-12 +5d gezinscontact",
     }

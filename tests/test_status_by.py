@@ -29,7 +29,7 @@ def test_status_by_worker_on_the_demo(gga: Gga, tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "jeugdbeschermer        open zaken  over tijd  open alarm  zonder contact\n"
-        "Annelies van der Meer           4          2           1               0\n"
+        "Annelies van der Meer           4          2           0               0\n"
         "Peter Brood                     1          0           0               0\n"
     )
 
@@ -38,7 +38,7 @@ def test_status_by_team_in_english(gga: Gga, tmp_path: Path) -> None:
     result = gga("status", str(demo(tmp_path)), "--by", "team", "--today", DEMO_TODAY, "--lang", "en")
     assert result.stdout == (
         "team                open cases  overdue  open alarm  no contact\n"
-        "Team Den Haag Zuid           4        2           1           0\n"
+        "Team Den Haag Zuid           4        2           0           0\n"
         "Team Delft                   1        0           0           0\n"
     )
 

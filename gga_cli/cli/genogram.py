@@ -28,6 +28,10 @@ def genogram(
     from gga_cli.casecache import Served
 
     found, folder = one_case(case, today_, lang)
+    if out is not None:  # a target refused before anything (the case cache included) is written
+        from gga_cli.reportfile import check_target
+
+        check_target(out)
 
     def draw() -> Served:
         from gga_cli.diagnostics import Severity, listing

@@ -41,9 +41,11 @@ def handover(
     Example: gga handover --format pdf --to jeugdteam --case 2026-0042 --today 2026-11-29
     """
     from gga_cli.casecache import Served
-    from gga_cli.reportfile import write_reports
+    from gga_cli.reportfile import check_target, write_reports
 
     found, folder = one_case(case, today_, lang)
+    if out is not None:  # a target refused before anything (the case cache included) is written
+        check_target(out)
     cwd = Path.cwd()
 
     def report() -> Served:

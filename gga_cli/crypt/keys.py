@@ -52,13 +52,24 @@ def _passphrase(path: Path) -> str | None:
         return None
 
 
-@cache
 def identities() -> tuple[x25519.Identity, ...]:
-    """The worker's age identities; empty where there is no usable key file."""
+    """The worker's age identities; empty where there is no usable key file. Read once for
+    each key file (its path and state) and passphrase the environment names now: a caller
+    that runs many commands in one process (a test, an editor plugin) gets the key of each."""
+    path = key_file()
+    try:
+        seen = path.stat()
+    except OSError:
+        return ()
+    return _identities(str(path), (seen.st_ino, seen.st_size, seen.st_mtime_ns), os.environ.get("GGA_AGE_PASSPHRASE"))
+
+
+@cache
+def _identities(name: str, _state: tuple[int, int, int], _given: str | None) -> tuple[x25519.Identity, ...]:
     import pyrage
     from pyrage import x25519
 
-    path = key_file()
+    path = Path(name)
     try:
         raw = path.read_bytes()
     except OSError:

@@ -57,10 +57,10 @@ def status_table(rows: list[Row], today: dt.date, lang: Lang) -> Grid:
     table.add_column(pick(lang, "contact", "contact"), no_wrap=True, justify="right", min_width=4)
     table.add_column(pick(lang, "score", "score"), no_wrap=True, min_width=5)
     # the code, day and distance always show; the words after them are cut where space is short
-    table.add_column(pick(lang, "termijn", "deadline"), no_wrap=True, overflow="ellipsis", min_width=4, max_width=38)
-    table.add_column(pick(lang, "te laat", "overdue"), justify="right", no_wrap=True)
-    table.add_column(pick(lang, "fouten", "errors"), justify="right", no_wrap=True)
-    table.add_column(pick(lang, "waarschuwingen", "warnings"), justify="right", no_wrap=True)
+    table.add_column(pick(lang, "termijn", "deadline"), no_wrap=True, overflow="ellipsis", min_width=4, max_width=24)
+    table.add_column(pick(lang, "te laat", "overdue"), justify="right", no_wrap=True, min_width=3)
+    table.add_column(pick(lang, "fouten", "errors"), justify="right", no_wrap=True, min_width=3)
+    table.add_column(pick(lang, "waarschuwingen", "warnings"), justify="right", no_wrap=True, min_width=3)
     for r in rows:
         if r.closed:
             phase = pick(lang, "gesloten", "closed")
