@@ -182,20 +182,21 @@ def _commands(root: Path) -> list[tuple[list[str], tuple[str, ...] | None]]:
     case = str(root / CASE)
     on = ["--today", TODAY]
     may_record = ("caseload/" + CASE,)
+    cache = ("caseload/.gga",)  # show, the Markdown handover and the genogram are kept in the one-case cache there
     return [
         (["check", str(root), *on], None),
         (["check", str(root), "--format", "github", "--strict", *on], None),
-        (["status", str(root), *on], ("caseload/.gga",)),
-        (["status", str(root), "--format", "json", *on], ("caseload/.gga",)),
-        (["show", "--case", case, *on], None),
+        (["status", str(root), *on], cache),
+        (["status", str(root), "--format", "json", *on], cache),
+        (["show", "--case", case, *on], cache),
         (["agenda", str(root), "--days", "10000000", *on], None),
         (["score", "5", "--note", "rustig \u202e", "--case", case, *on], may_record),
         (["contact", "phone", "--with", "els", "--case", case, *on], may_record),
         (["phase", "next", "--case", case, *on], may_record),
         (["close", "--reason", "verhuisd", "--case", case, *on], may_record),
-        (["handover", "--draft", "--case", case, *on], None),
-        (["handover", "--draft", "--to", "jeugdteam", "--case", case, *on], None),
-        (["genogram", "--case", case, *on], None),
+        (["handover", "--draft", "--case", case, *on], cache),
+        (["handover", "--draft", "--to", "jeugdteam", "--case", case, *on], cache),
+        (["genogram", "--case", case, *on], cache),
         (["rules"], None),
         (["schema", "--check", "--out", str(root / "schemas")], None),
     ]

@@ -152,9 +152,10 @@ def test_report_mode_narrows_with_a_strict_umask(caseload: Callable[[dict[str, s
 # --- 14. output errors: one line, exit 1 or 2 --------------------------------------------
 
 
-def test_o_in_proc_is_one_line_and_exit_1(gga: Run, caseload: Callable[[dict[str, str]], Path]) -> None:
+def test_o_in_proc_is_one_line_and_exit_1(gga_process: Run, caseload: Callable[[dict[str, str]], Path]) -> None:
+    # a process of its own: the in-process guard fails any test that so much as tries to write outside tmp_path
     folder = make(caseload)
-    result = gga("genogram", "--case", str(folder), "--today", DAY, "-o", "/proc/gga-report.svg")
+    result = gga_process("genogram", "--case", str(folder), "--today", DAY, "-o", "/proc/gga-report.svg")
     assert result.returncode == 1
     assert one_line_error(result).startswith("gga: cannot write /proc/gga-report.svg: ")
     assert one_line_error(result).endswith("; nothing written")
@@ -203,8 +204,9 @@ def test_init_on_a_file_is_wrong_use(gga: Run, tmp_path: Path) -> None:
     assert (tmp_path / "afile").read_text() == "x\n"
 
 
-def test_init_in_proc_is_one_line_and_exit_1(gga: Run) -> None:
-    result = gga("init", "/proc")
+def test_init_in_proc_is_one_line_and_exit_1(gga_process: Run) -> None:
+    # a process of its own: the in-process guard fails any test that so much as tries to write outside tmp_path
+    result = gga_process("init", "/proc")
     assert result.returncode == 1
     assert one_line_error(result).startswith("gga: cannot make a caseload in /proc: ")
 
@@ -499,7 +501,7 @@ def test_pdf_draws_emoji_chinese_and_geez_names_with_the_systems_fonts(gga: Run,
     folder = make(caseload, edit(clean(3), "genogram.yaml", "name: Sjors", NAMES))
     result = gga("handover", "--format", "pdf", "--draft", "--today", DAY, "-o", str(tmp_path / "r.pdf"), cwd=folder)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"wrote {tmp_path / 'r.pdf'}\n"
+    assert result.stderr == f"geschreven: {tmp_path / 'r.pdf'}\n"  # in the report language (gga.toml names none: Dutch)
     text = pdf_text(tmp_path / "r.pdf")
     assert "Sjors 😀 王小明 ተስፋይ ሰላም" in text
 
