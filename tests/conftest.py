@@ -47,6 +47,18 @@ def golden(name: str, actual: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _matplotlib_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """matplotlib writes its font list to a cache on its first import in a fresh home: that
+    happens here, in a folder of the test session's own, before any test's guard is set up
+    (processes the tests start find it through MPLCONFIGDIR)."""
+    os.environ["MPLCONFIGDIR"] = str(tmp_path_factory.mktemp("matplotlib"))
+    try:
+        import matplotlib.font_manager  # noqa: F401
+    except ImportError:  # the stats charts' extra is not installed: their tests say so
+        pass
+
+
 @pytest.fixture(autouse=True)
 def _no_writes_outside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fail any test that writes a file outside its tmp_path (case files are precious)."""
