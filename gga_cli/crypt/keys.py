@@ -97,11 +97,12 @@ class NoKey(Exception):
     """The data is an age file no identity of this worker opens."""
 
 
-def decrypt(data: bytes) -> bytes:
-    """The plaintext of an age file; NoKey where no identity opens it."""
+def decrypt(data: bytes, keys: tuple[x25519.Identity, ...] | None = None) -> bytes:
+    """The plaintext of an age file; NoKey where no identity opens it (`keys`: the
+    identities, where the caller has them at hand for many files)."""
     import pyrage
 
-    keys = identities()
+    keys = identities() if keys is None else keys
     if not keys:
         raise NoKey
     try:
