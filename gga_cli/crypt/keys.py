@@ -9,10 +9,9 @@ All cryptography is age's (pyrage): gga only chooses keys and files.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from gga_cli.crypt.guard import is_age
 
@@ -129,8 +128,7 @@ def valid_recipient(key: str) -> bool:
     return key.startswith("age1")
 
 
-@dataclass(frozen=True)
-class Recipient:
+class Recipient(NamedTuple):  # not a dataclass: git's filter process starts without importing dataclasses
     key: str
     role: str  # WORKER or ESCROW
 

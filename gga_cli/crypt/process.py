@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 from gga_cli.crypt import pktline
 from gga_cli.crypt.guard import is_age
-from gga_cli.crypt.keys import NoKey, decrypt, encrypt, identities, read_recipients, usable
+from gga_cli.crypt.keys import NoKey, decrypt, encrypt, identities, key_file, read_recipients, usable
 
 
 class Blobs:
@@ -238,6 +238,8 @@ class Delayed:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            identities()  # read before the workers are forked: a passphrase is asked for once
+
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet)
         future = self._pool.submit(_opened, [data for _, _, data in self._batch])
         self._running[future] = [(path, oid) for path, oid, _ in self._batch]
@@ -302,9 +304,9 @@ def serve(inp: BinaryIO, out: BinaryIO, top: Path, jobs: int | None = None) -> N
     smudges git lets the filter delay; None: one a processor, 1: none)."""
     blobs, recipients, known = Blobs(top), Recipients(top), Known(top)
     jobs = _jobs() if jobs is None else jobs
-    # without a key nothing is decrypted, so nothing is worth delaying; with one, it is read
-    # here, before any worker is forked (a passphrase is asked for once)
-    delayed = Delayed(jobs) if _handshake(inp, out, jobs > 1 and bool(identities())) else None
+    # without a key file nothing is decrypted, so nothing is worth delaying (and a command
+    # that only cleans, such as `git status`, never imports age)
+    delayed = Delayed(jobs) if _handshake(inp, out, jobs > 1 and key_file().is_file()) else None
     try:
         while True:
             try:
