@@ -171,3 +171,17 @@ def test_files_no_key_opens_come_back_as_they_are_as_from_the_one_process_filter
     assert delayed["cases/2026-9998/scores.yaml"] == foreign
     assert delayed["cases/2026-9999/scores.yaml"] == made["cases/2026-9999/scores.yaml"]
     assert delayed["cases/2026-0000/scores.yaml"].startswith(b"- {date: 2026-11-01")
+
+
+def test_the_plaintext_hashes_live_in_the_git_folder_of_a_repository_and_of_a_linked_worktree(tmp_path: Path) -> None:
+    from gga_cli.crypt.process import Known
+
+    top = repository(tmp_path)
+    env = {**os.environ, **GIT_ENV}
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "start"],
+                   cwd=top, check=True, env=env)
+    subprocess.run(["git", "worktree", "add", "-q", str(tmp_path / "linked")], cwd=top, check=True, env=env)
+    for where in (top, tmp_path / "linked"):
+        git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=where, capture_output=True, text=True,
+                                 check=True, env=env).stdout.strip()
+        assert Known(where).file == Path(git_dir) / "gga-crypt" / "plain-hashes"

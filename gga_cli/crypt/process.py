@@ -18,6 +18,7 @@ Run by git as `python -m gga_cli.crypt.process`; `gga crypt setup` writes that l
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,8 +86,13 @@ class Known:
     @property
     def file(self) -> Path:
         if self._file is None:
-            found = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=self.top, capture_output=True, text=True)
-            self._file = Path(found.stdout.strip() or ".git") / "gga-crypt" / "plain-hashes"
+            git_dir = self.top / ".git"
+            # a linked worktree or a submodule (.git is a file naming the folder), or a git dir
+            # given with --git-dir (git passes it on as GIT_DIR): git says where it is
+            if "GIT_DIR" in os.environ or not git_dir.is_dir():
+                found = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=self.top, capture_output=True, text=True)
+                git_dir = Path(found.stdout.strip() or ".git")
+            self._file = git_dir / "gga-crypt" / "plain-hashes"
             try:
                 for line in self._file.read_text(encoding="ascii").splitlines():
                     oid, _, digest = line.partition(" ")
@@ -110,8 +116,6 @@ class Known:
     def save(self) -> None:
         if not self.changed:
             return
-        import os
-
         entries = list(self.hashes.items())[-self.LIMIT:]
         self.file.parent.mkdir(exist_ok=True)
         scratch = self.file.with_name(f"plain-hashes.{os.getpid()}")
@@ -203,8 +207,6 @@ def _opened(blobs: list[bytes]) -> list[tuple[bytes, str | None] | str]:
 
 def _quiet() -> None:
     """A worker never touches git's pipes: only the filter itself speaks the protocol."""
-    import os
-
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 0)
     os.dup2(null, 1)
