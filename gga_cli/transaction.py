@@ -213,7 +213,8 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
             after_case, after_load = _load(caseload, files, edit.texts)
             _refuse_new_problems(before_load, after_load, ctx.lang)
             waived: list[Diagnostic] = []
-            failing = [d for d in settle(judge(after_case, ctx), after_case, ctx) if d.code in edit.gate]
+            after_rules = settle(judge(after_case, ctx), after_case, ctx)
+            failing = [d for d in after_rules if d.code in edit.gate]
             if failing and force_reason is None:
                 lines = "\n".join(listing(failing, "none"))
                 raise Gate(pick(ctx.lang, f"niets veranderd; eerst moet dit in orde zijn:\n{lines}",
@@ -225,9 +226,10 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
                     raise Refused(pick(ctx.lang, f"kan case.yaml niet veilig bewerken: {err}", f"cannot edit case.yaml safely: {err}")) from None
                 after_case, after_load = _load(caseload, files, edit.texts)
                 _refuse_new_problems(before_load, after_load, ctx.lang)
+                after_rules = settle(judge(after_case, ctx), after_case, ctx)
                 waived = failing
             before = before_load + settle(judge(before_case, ctx), before_case, ctx)
-            after = after_load + settle(judge(after_case, ctx), after_case, ctx)
+            after = after_load + after_rules
             written = _write(files, edit.texts, ctx.lang)
     except atomic.LockTimeout:
         raise Refused(pick(ctx.lang,
