@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from gga_cli.agenda import AgendaItem
     from gga_cli.casecache import Served
     from gga_cli.judging import Judged
+    from gga_cli.loader import Documents
     from gga_cli.board import Filter, Row
     from gga_cli.handover import Format, Product
     from gga_cli.models import CaseFolder
@@ -126,11 +127,13 @@ class Caseload:
 
     # Cases, loaded and judged ------------------------------------------------------
 
-    def load(self, folder: Path, overrides: dict[str, bytes] | None = None) -> tuple[CaseFolder, list[Diagnostic]]:
-        """One case folder read and validated, with the file problems found (not judged)."""
+    def load(self, folder: Path, overrides: dict[str, bytes] | None = None,
+             documents: Documents | None = None) -> tuple[CaseFolder, list[Diagnostic]]:
+        """One case folder read and validated, with the file problems found (not judged);
+        files whose bytes are in `documents` are not validated again (`loader.load_case`)."""
         from gga_cli.loader import load_case
 
-        return load_case(folder, self.root, self.lang, self.today, overrides)
+        return load_case(folder, self.root, self.lang, self.today, overrides, documents)
 
     def case(self, folder: Path | None = None, deadlines: bool = True) -> Judged:
         """One case loaded and judged (the first case of the caseload where no folder is named)."""

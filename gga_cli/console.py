@@ -6,7 +6,6 @@ writes to the terminal. Colour follows rich's rules (NO_COLOR, TERM=dumb, a pipe
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -190,7 +189,10 @@ def note(message: str) -> None:
     sys.stderr.write(_styled(visible(message), "dim", screen(sys.stderr)) + "\n")
 
 
-_JSON_HIDDEN = re.compile("[\x7f-\x9f" + INVISIBLE_CLASS + "]")  # json escapes the C0 controls itself
+@cache
+def _json_hidden() -> re.Pattern[str]:
+    """Compiled on first use, as json is imported: a command printing text needs neither."""
+    return re.compile("[\x7f-\x9f" + INVISIBLE_CLASS + "]")  # json escapes the C0 controls itself
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -200,8 +202,10 @@ def _json_escape(match: re.Match[str]) -> str:
 def emit_json(value: Any) -> None:
     """JSON on stdout; invisible characters escaped (`\\u202e`), so the data is whole and a
     terminal shows what it holds."""
+    import json
+
     text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(_JSON_HIDDEN.sub(_json_escape, text) + "\n")
+    sys.stdout.write(_json_hidden().sub(_json_escape, text) + "\n")
 
 
 def present(fmt: str, as_json: Callable[[], Any], as_text: Callable[[], None]) -> None:

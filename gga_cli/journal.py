@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import stat
 from pathlib import Path
 
@@ -58,6 +57,8 @@ def write_together(folder: Path, texts: dict[str, str]) -> list[Path]:
     before = {name: _current(folder / name) for name in texts}
     new = {name: text.encode("utf-8") for name, text in texts.items()}
     entries = {name: {"before": _digest(before[name]), "after": _digest(new[name]), "text": texts[name]} for name in texts}
+    import json  # here, not at the top: a recording of one file (a score) never needs it
+
     journal = folder / JOURNAL
     atomic.remove_leftovers(journal)
     atomic.write_bytes(journal, json.dumps({"gga-journal": FORMAT, "files": entries}, ensure_ascii=False).encode("utf-8"))
@@ -101,6 +102,8 @@ def _read(journal: Path) -> dict[str, dict[str, str | None]]:
     info = journal.lstat()
     if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
         raise bad
+    import json
+
     try:
         data = json.loads(journal.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):

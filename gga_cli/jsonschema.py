@@ -6,7 +6,6 @@ draft. Pydantic writes 2020-12 style references; they are moved to `definitions`
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,8 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 
 def render(schema: dict[str, Any]) -> str:
+    import json
+
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 

@@ -106,13 +106,22 @@ def load_document(raw: bytes, kind: FileKind, lang: Lang) -> tuple[Any, list[Pro
     return value, problems + schema_problems
 
 
+Documents = dict[str, tuple[bytes, Any, tuple[Problem, ...]]]
+"""Files validated before, by name: the bytes read, the validated value and the file's problems."""
+
+
 def load_case(
-    folder: Path, root: Path, lang: Lang, today: dt.date, overrides: Mapping[str, bytes] | None = None
+    folder: Path, root: Path, lang: Lang, today: dt.date, overrides: Mapping[str, bytes] | None = None,
+    documents: Documents | None = None,
 ) -> tuple[CaseFolder, list[Diagnostic]]:
     """Load one case folder: each of its files, then the checks across files.
 
     `overrides` maps a file name to bytes read in place of the file on disk (present or
     not): a recording command validates the whole case with its edit before writing it.
+    `documents` holds those validated before (this load adds what it validates): a file
+    read again with the very same bytes, in the same language, is not parsed and validated
+    again, as the case after a recording's edit differs from the one before in the edited
+    files only. Every file is still read, and the checks across files run on the whole case.
     """
     overrides = overrides or {}
     rel = relative(folder, root)
@@ -137,7 +146,13 @@ def load_case(
         raw, problems = (overrides[name], []) if name in overrides else read_file(path, lang)
         value = None
         if raw is not None:
-            value, more = load_document(raw, kind, lang)
+            before = documents.get(name) if documents is not None else None
+            if before is not None and before[0] == raw:
+                value, more = before[1], list(before[2])
+            else:
+                value, more = load_document(raw, kind, lang)
+                if documents is not None:
+                    documents[name] = (raw, value, tuple(more))
             problems += more
         diagnostics += _diagnostics(problems, case.id, file)
         if value is not None:

@@ -42,18 +42,22 @@ def _fingerprint(caseload: Caseload) -> str | None:
     return hashlib.blake2b(raw + b"\0" + code_version().encode(), digest_size=16).hexdigest()
 
 
-def settings_hold(caseload: Caseload) -> Caseload:
+def settings_hold(caseload: Caseload, cached: bool = True) -> Caseload:
     """The caseload, where its gga.toml holds (or it has none); BrokenSettings otherwise.
 
     A gga.toml found sound before, byte for byte under the same code of gga, is not read
     into its model again (`.gga/settings.json`): a board or a case served from the cache
     then builds no model at all. The verdict is written only beside a cache the command
-    writes anyway (`remember`): a command that refuses or writes nothing leaves no file."""
-    from gga_cli import cachedir
+    writes anyway (`remember`): a command that refuses or writes nothing leaves no file.
+    A command that is never served from a cache (`cached` False: a recording, which judges
+    the case and so builds the model anyway) neither reads nor keeps the verdict: its
+    fingerprint, a hash over the state of gga's code, would be work for nothing."""
+    fingerprint = _fingerprint(caseload) if cached and caseload.target.has_settings else None
+    if fingerprint is not None:
+        from gga_cli import cachedir
 
-    fingerprint = _fingerprint(caseload) if caseload.target.has_settings else None
-    if fingerprint is not None and cachedir.read(caseload.root, _HELD) == {"sound": fingerprint}:
-        return caseload
+        if cachedir.read(caseload.root, _HELD) == {"sound": fingerprint}:
+            return caseload
     errors = [d for d in caseload.settings_problems if d.severity is Severity.ERROR]
     if not errors and fingerprint is not None:
         caseload.sound_settings = fingerprint  # kept by `remember` once the command writes its caches

@@ -34,6 +34,7 @@ from gga_cli.rules import Context, Deadline
 
 if TYPE_CHECKING:
     from gga_cli.caseload import Caseload
+    from gga_cli.loader import Documents
 
 LOCK_TIMEOUT_ENV = "GGA_LOCK_TIMEOUT"
 MAX_LOCK_TIMEOUT = 600.0  # ten minutes: longer is no wait a worker means, and inf or nan would never end
@@ -67,6 +68,7 @@ class Files:
     root: Path
     lang: Lang = "nl"
     unreadable: dict[str, list[Diagnostic]] = field(default_factory=dict)  # files gga cannot parse, and why
+    documents: Documents = field(default_factory=dict)  # what the loads of this recording validated, by file
 
     def text(self, name: str) -> str | None:
         if name in self.unreadable:
@@ -152,8 +154,11 @@ def waiver_entry(code: str, reason: str) -> str:
 
 
 def _load(caseload: Caseload, files: Files, texts: dict[str, str]) -> tuple[CaseFolder, list[Diagnostic]]:
+    """The case with the new texts in place of the old; a file of the same bytes as in an
+    earlier load of this recording is not validated again (the case after a score differs
+    from the one before in scores.yaml only)."""
     overrides = {name: text.encode("utf-8") for name, text in texts.items()}
-    case, diagnostics = caseload.load(files.folder, overrides)
+    case, diagnostics = caseload.load(files.folder, overrides, files.documents)
     return case, settle(diagnostics, case, caseload.ctx)
 
 
@@ -213,7 +218,8 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
             after_case, after_load = _load(caseload, files, edit.texts)
             _refuse_new_problems(before_load, after_load, ctx.lang)
             waived: list[Diagnostic] = []
-            failing = [d for d in settle(judge(after_case, ctx), after_case, ctx) if d.code in edit.gate]
+            after_rules = settle(judge(after_case, ctx), after_case, ctx)
+            failing = [d for d in after_rules if d.code in edit.gate]
             if failing and force_reason is None:
                 lines = "\n".join(listing(failing, "none"))
                 raise Gate(pick(ctx.lang, f"niets veranderd; eerst moet dit in orde zijn:\n{lines}",
@@ -225,9 +231,10 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
                     raise Refused(pick(ctx.lang, f"kan case.yaml niet veilig bewerken: {err}", f"cannot edit case.yaml safely: {err}")) from None
                 after_case, after_load = _load(caseload, files, edit.texts)
                 _refuse_new_problems(before_load, after_load, ctx.lang)
+                after_rules = settle(judge(after_case, ctx), after_case, ctx)
                 waived = failing
             before = before_load + settle(judge(before_case, ctx), before_case, ctx)
-            after = after_load + settle(judge(after_case, ctx), after_case, ctx)
+            after = after_load + after_rules
             written = _write(files, edit.texts, ctx.lang)
     except atomic.LockTimeout:
         raise Refused(pick(ctx.lang,

@@ -157,3 +157,36 @@ def test_english_follows_the_caseload_settings(gga: Run, folder: Path) -> None:
     result = gga("score", "11", "--today", "2026-02-12", cwd=folder)
     assert result.returncode == 2
     assert result.stderr == "gga: nothing recorded; the input is not right:\n  cases/2026-0042/scores.yaml: F010 [1].score: 11 must be at most 10\n"
+
+
+@pytest.mark.parametrize("edited", ["scores.yaml", "genogram.yaml"])
+def test_files_validated_before_the_edit_are_reused_and_the_case_is_the_same(tmp_path: Path, edited: str) -> None:
+    """The load after a recording's edit takes the unchanged files from the load before it:
+    the case, its diagnostics (the checks across files among them) and its findings are
+    those of a full load, in every demo case, and with a broken file left as it was."""
+    import datetime as dt
+
+    from conftest import DEMO_TODAY, demo_copy
+    from gga_cli.caseload import Caseload
+    from gga_cli.judging import judged
+    from gga_cli.loader import Documents, load_case
+
+    root = demo_copy(tmp_path)
+    today = dt.date.fromisoformat(DEMO_TODAY)
+    broken = root / "cases" / "2026-2412" / "safety-plan.yaml"
+    broken.write_text(broken.read_text() + "onbekend: 1\n")  # an old problem in a file the edit leaves alone
+    caseload = Caseload.open([root], today=today)
+    for folder in caseload.folders:
+        text = (folder / edited).read_text()
+        # a new score, and in the genogram an id that breaks the references of other files
+        override = {edited: (text + "- {date: 2026-11-20, score: 11, by: nobody}\n" if edited == "scores.yaml"
+                             else text.replace("id: ", "id: x", 1)).encode()}
+        documents: Documents = {}
+        before = load_case(folder, root, "nl", today, None, documents)
+        reused = load_case(folder, root, "nl", today, override, documents)
+        full = load_case(folder, root, "nl", today, override)
+        assert reused == full and reused != before, folder.name
+        assert judged(*reused, caseload.ctx) == judged(*full, caseload.ctx), folder.name  # findings and deadlines
+        unchanged = [name for name in full[0].files if name != edited]
+        assert unchanged and all(getattr(reused[0], n.removesuffix(".yaml").replace("-", "_")) is
+                                 getattr(before[0], n.removesuffix(".yaml").replace("-", "_")) for n in unchanged), folder.name

@@ -34,7 +34,7 @@ def close(
 
     why = force_reason(force, force_reason_)
     reason_text, to = text(reason, "--reason"), text(to, "--to")
-    found, folder = one_case(case, today_, lang)
+    found, folder = one_case(case, today_, lang, cached=False)
     check_git(commit, folder)
     with gated():
         outcome = record_close(found, folder, reason_text or "", day(date, found.today), to=to, force_reason=why)

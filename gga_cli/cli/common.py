@@ -101,13 +101,14 @@ def caseload(paths: list[Path], today_: str | None, lang: Language | None, setti
     return found if settings_may_break else settings_hold(found)
 
 
-def one_case(case: str | None, today_: str | None, lang: Language | None) -> tuple[Caseload, Path]:
-    """The caseload of `--case` (or the case folder you are in), and the case's folder."""
+def one_case(case: str | None, today_: str | None, lang: Language | None, cached: bool = True) -> tuple[Caseload, Path]:
+    """The caseload of `--case` (or the case folder you are in), and the case's folder.
+    `cached` False: the command is never served from a cache (`orgsettings.settings_hold`)."""
     from gga_cli.caseload import Caseload
     from gga_cli.orgsettings import settings_hold
 
     found, folder = Caseload.of_case(case, today=today(today_), lang=language(lang), cwd=Path.cwd())
-    return settings_hold(found), folder
+    return settings_hold(found, cached), folder
 
 
 def handles_errors(command: F) -> F:

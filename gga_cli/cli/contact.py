@@ -38,7 +38,7 @@ def contact(
     from gga_cli.recordings import record_contact
 
     with_ids, alone_ids, note = ids(with_, "--with"), ids(alone, "--alone"), text(note, "--note")
-    found, folder = one_case(case, today_, lang)
+    found, folder = one_case(case, today_, lang, cached=False)
     check_git(commit, folder)
     outcome = record_contact(found, folder, kind, day(date, found.today), with_=with_ids, alone=alone_ids, note=note,
                              score=score, private=private)

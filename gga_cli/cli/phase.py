@@ -35,7 +35,7 @@ def phase(
     if reason is not None and reason_alias is not None:
         raise UsageError("give --force-reason or --reason, not both")
     why = force_reason(force, reason if reason is not None else reason_alias)
-    found, folder = one_case(case, today_, lang)
+    found, folder = one_case(case, today_, lang, cached=False)
     check_git(commit, folder)
     with gated():
         outcome = record_phase(found, folder, to, day(date, found.today), force_reason=why)

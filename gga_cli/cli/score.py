@@ -29,7 +29,7 @@ def score(
     from gga_cli.recordings import record_score
 
     note = text(note, "--note")
-    found, folder = one_case(case, today_, lang)
+    found, folder = one_case(case, today_, lang, cached=False)
     check_git(commit, folder)
     outcome = record_score(found, folder, value, day(date, found.today), by=by, note=note, private=private)
     return finish(outcome, commit, "score recorded")

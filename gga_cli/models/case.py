@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from gga_cli.models.common import CaseId, Date, Id, Model, Phase, Text, described, fail
+from gga_cli.models.common import CaseId, Date, Id, Model, Phase, Text, described, empty, fail
 
 MeasureKind = Literal["ots", "voogdij", "jr", "voluntary"]
 ExtensionOutcome = Literal["requested", "granted", "refused", "not_needed"]
@@ -76,13 +76,13 @@ class Case(Model):
     measure: Measure = described("maatregel", "the measure the family is under")
     local_team: LocalTeam | None = described("wijk-/jeugdteam", "the local team", default=None)
     phase: Phase = described("fase", "the current phase: 1, 2 or 3")
-    phases: list[PhaseEntry] = described("fasegeschiedenis", "phase history, oldest first", default_factory=list)
-    sharing: list[Sharing] = described("gegevensdeling", "grounds for handing information over", default_factory=list)
+    phases: list[PhaseEntry] = described("fasegeschiedenis", "phase history, oldest first", default_factory=empty)
+    sharing: list[Sharing] = described("gegevensdeling", "grounds for handing information over", default_factory=empty)
     closed: Closed | None = described("afgesloten", "absent or null while the case is open", default=None)
     previous_cases: list[CaseId] = described(
-        "eerdere zaken", "ids of this family's earlier cases: the family came back after closure", default_factory=list
+        "eerdere zaken", "ids of this family's earlier cases: the family came back after closure", default_factory=empty
     )
-    waivers: list[Waiver] = described("uitzonderingen", "rules not applied to this case, each with a reason", default_factory=list)
+    waivers: list[Waiver] = described("uitzonderingen", "rules not applied to this case, each with a reason", default_factory=empty)
 
     def waived(self, code: str, today: dt.date) -> bool:
         return any(w.waives(code, today) for w in self.waivers)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from gga_cli.models.common import Date, Flag, Id, Model, Text, described
+from gga_cli.models.common import Date, Flag, Id, Model, Text, described, empty
 
 Domain = Literal[
     "parenting",
@@ -57,7 +57,7 @@ class GoalHelp(Model):
 class Goal(Model):
     id: Id = described("", "id of the goal")
     goal: Text = described("doel", "what the family works towards")
-    for_: list[Id] = Field(default_factory=list, alias="for", description="voor: ids of the people the goal is about")
+    for_: list[Id] = Field(default_factory=empty, alias="for", description="voor: ids of the people the goal is about")
     help: GoalHelp | None = described("hulp", "the help this goal needs", default=None)
     due: Date | None = described("streefdatum", "when it should be reached", default=None)
     status: GoalStatus = described("status", "planned, active, achieved or stopped")
@@ -70,13 +70,13 @@ class Consideration(Model):
 
 
 class ChangePlan(Model):
-    life_domains: list[LifeDomain] = described("leefgebieden", "facts per life domain", default_factory=list)
+    life_domains: list[LifeDomain] = described("leefgebieden", "facts per life domain", default_factory=empty)
     previous_help: list[PreviousHelp] | None = described("eerdere hulp", "help given before and its result", default=None)
-    risk_assessments: list[RiskAssessment] = described("risicotaxaties", "ARIJ risk and LIJ assessments", default_factory=list)
+    risk_assessments: list[RiskAssessment] = described("risicotaxaties", "ARIJ risk and LIJ assessments", default_factory=empty)
     pattern: Text | None = described("patroon", "the pattern to break", default=None)
-    sustaining_factors: list[Text] = described("instandhoudende factoren", "what keeps the pattern going", default_factory=list)
+    sustaining_factors: list[Text] = described("instandhoudende factoren", "what keeps the pattern going", default_factory=empty)
     end_state: EndState | None = described("haalbare eindsituatie", "the feasible end state: good enough", default=None)
-    goals: list[Goal] = described("doelen", "goals towards the end state", default_factory=list)
-    considerations: list[Consideration] = described("overwegingen", "considerations behind steps taken", default_factory=list)
-    information_needed: list[Text] = described("benodigde informatie", "information still needed", default_factory=list)
+    goals: list[Goal] = described("doelen", "goals towards the end state", default_factory=empty)
+    considerations: list[Consideration] = described("overwegingen", "considerations behind steps taken", default_factory=empty)
+    information_needed: list[Text] = described("benodigde informatie", "information still needed", default_factory=empty)
     established: Date | None = described("vastgesteld", "the day the family agreed the plan", default=None)

@@ -181,6 +181,14 @@ class Model(BaseModel):
         return self._column
 
 
+def empty() -> list[Any]:
+    """A new empty list: the default factory of a list field. pydantic reads the signature
+    of a field's default factory each time it builds a schema, and that of `list`, a
+    builtin, is parsed from its text by the tokenizer: 27 list fields in a case, about
+    6 ms of building the validators of its files, a fifth, in every command that loads one."""
+    return []
+
+
 def described(dutch: str, english: str, **kwargs: Any) -> Any:
     """A field with its Dutch term and meaning, shown by editors on hover."""
     return Field(description=f"{dutch}: {english}" if dutch else english, **kwargs)

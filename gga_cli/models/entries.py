@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from gga_cli.models.common import Date, Flag, Id, Model, ScoreValue, Text, described
+from gga_cli.models.common import Date, Flag, Id, Model, ScoreValue, Text, described, empty
 
 ContactKind = Literal[
     "home_visit",
@@ -55,8 +55,8 @@ class Score(Model):
 class Contact(Model):
     date: Date = described("datum", "the day of the contact")
     kind: ContactKind = described("soort", "home_visit, office, phone, video, network_meeting, supervised_visit, school, case_consultation or other")
-    with_: list[Id] = Field(default_factory=list, alias="with", description="met: ids of who took part")
-    alone: list[Id] = described("alleen gesproken", "ids of the children spoken to alone", default_factory=list)
+    with_: list[Id] = Field(default_factory=empty, alias="with", description="met: ids of who took part")
+    alone: list[Id] = described("alleen gesproken", "ids of the children spoken to alone", default_factory=empty)
     note: Text | None = described("notitie", "what happened", default=None)
     private: Flag = described("vertrouwelijk", "never leaves the case in a report", default=False)
 

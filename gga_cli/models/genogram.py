@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from gga_cli.models.common import Flag, Id, Model, Text, YearOrDate, described
+from gga_cli.models.common import Flag, Id, Model, Text, YearOrDate, described, empty
 
 Sex = Literal["m", "f", "x"]
 CoupleStatus = Literal["married", "cohabiting", "separated", "divorced"]
@@ -20,7 +20,7 @@ class Person(Model):
     sex: Sex = described("geslacht", "m, f or x")
     born: YearOrDate | None = described("geboren", "birth date or year", default=None)
     died: YearOrDate | None = described("overleden", "date or year of death", default=None)
-    parents: list[Id] = described("ouders", "ids of the parents; leave an unknown parent out", default_factory=list, max_length=2)
+    parents: list[Id] = described("ouders", "ids of the parents; leave an unknown parent out", default_factory=empty, max_length=2)
     child: Flag = described("kind", "a child this case is about; the plan covers every one", default=False)
     index: Flag = described("aangemeld kind", "the registered child", default=False)
     trusted_person: Id | None = described("vertrouwenspersoon", "a person or network id the child can turn to", default=None)
@@ -52,11 +52,11 @@ class NetworkMember(Model):
 
 
 class Genogram(Model):
-    people: list[Person] = described("personen", "the family members (genogram)", default_factory=list)
-    couples: list[Couple] = described("paren", "couples and their status", default_factory=list)
-    bonds: list[Bond] = described("relaties", "emotional lines between people", default_factory=list)
-    households: list[Household] = described("huishoudens", "who lives together", default_factory=list)
-    network: list[NetworkMember] = described("netwerk", "informal and professional network (sociogram)", default_factory=list)
+    people: list[Person] = described("personen", "the family members (genogram)", default_factory=empty)
+    couples: list[Couple] = described("paren", "couples and their status", default_factory=empty)
+    bonds: list[Bond] = described("relaties", "emotional lines between people", default_factory=empty)
+    households: list[Household] = described("huishoudens", "who lives together", default_factory=empty)
+    network: list[NetworkMember] = described("netwerk", "informal and professional network (sociogram)", default_factory=empty)
 
     def children(self) -> list[Person]:
         return [p for p in self.people if p.child]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from gga_cli.models.common import Date, Id, Model, Text, described
+from gga_cli.models.common import Date, Id, Model, Text, described, empty
 
 
 class RelapseAction(Model):
-    who: list[Id] = described("wie", "ids of who steps in", default_factory=list)
+    who: list[Id] = described("wie", "ids of who steps in", default_factory=empty)
     action: Text = described("actie", "what they do")
 
 
@@ -22,8 +22,8 @@ class Guardian(Model):
 
 
 class SafeguardingPlan(Model):
-    relapse_signals: list[Text] = described("signalen van terugval", "signals of relapse", default_factory=list)
-    relapse_actions: list[RelapseAction] = described("wie grijpt in", "who steps in and how", default_factory=list)
-    continued_help: list[ContinuedHelp] = described("voortzetting hulp", "help that continues", default_factory=list)
+    relapse_signals: list[Text] = described("signalen van terugval", "signals of relapse", default_factory=empty)
+    relapse_actions: list[RelapseAction] = described("wie grijpt in", "who steps in and how", default_factory=empty)
+    continued_help: list[ContinuedHelp] = described("voortzetting hulp", "help that continues", default_factory=empty)
     guardian: Guardian | None = described("bewaker", "who in the local team guards it", default=None)
     established: Date | None = described("vastgesteld", "the day it was agreed", default=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from gga_cli.models.common import Date, Id, Model, Text, described
+from gga_cli.models.common import Date, Id, Model, Text, described, empty
 
 ThreatKind = Literal[
     "physical_abuse",
@@ -28,7 +28,7 @@ class SafetyAssessment(Model):
     date: Date = described("datum", "date of the ARIJ veiligheidstaxatie")
     tool: Literal["arij"] = described("instrument", "arij")
     version: Text = described("versie", "version of the instrument")
-    threats: list[Threat] = described("bedreigingen", "acute threats present", default_factory=list)
+    threats: list[Threat] = described("bedreigingen", "acute threats present", default_factory=empty)
     conclusion: Literal["safe", "unsafe"] = described("conclusie", "safe (veilig) or unsafe (onveilig)")
 
 
@@ -53,11 +53,11 @@ class Review(Model):
 
 class SafetyPlan(Model):
     reason: Text | None = described("aanleiding", "why the family is under protection", default=None)
-    assessments: list[SafetyAssessment] = described("veiligheidstaxaties", "ARIJ safety assessments", default_factory=list)
-    concerns: list[Text] = described("zorgen", "concerns", default_factory=list)
-    strengths: list[Text] = described("krachten", "strengths", default_factory=list)
-    bottom_lines: list[BottomLine] = described("bodemeisen", "bottom-line requirements", default_factory=list)
-    agreements: list[Agreement] = described("veiligheidsafspraken", "safety agreements", default_factory=list)
-    conditions: list[Text] = described("voorwaarden", "JR conditions", default_factory=list)
+    assessments: list[SafetyAssessment] = described("veiligheidstaxaties", "ARIJ safety assessments", default_factory=empty)
+    concerns: list[Text] = described("zorgen", "concerns", default_factory=empty)
+    strengths: list[Text] = described("krachten", "strengths", default_factory=empty)
+    bottom_lines: list[BottomLine] = described("bodemeisen", "bottom-line requirements", default_factory=empty)
+    agreements: list[Agreement] = described("veiligheidsafspraken", "safety agreements", default_factory=empty)
+    conditions: list[Text] = described("voorwaarden", "JR conditions", default_factory=empty)
     established: Date | None = described("vastgesteld", "agreed with family and network", default=None)
-    reviews: list[Review] = described("herzieningen", "reviews of the plan", default_factory=list)
+    reviews: list[Review] = described("herzieningen", "reviews of the plan", default_factory=empty)
