@@ -197,11 +197,16 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group(0)):04x}"
 
 
+def json_text(value: Any) -> str:
+    """What `emit_json` prints, as a string."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    return _JSON_HIDDEN.sub(_json_escape, text) + "\n"
+
+
 def emit_json(value: Any) -> None:
     """JSON on stdout; invisible characters escaped (`\\u202e`), so the data is whole and a
     terminal shows what it holds."""
-    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(_JSON_HIDDEN.sub(_json_escape, text) + "\n")
+    sys.stdout.write(json_text(value))
 
 
 def present(fmt: str, as_json: Callable[[], Any], as_text: Callable[[], None]) -> None:
