@@ -199,13 +199,18 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group(0)):04x}"
 
 
-def emit_json(value: Any) -> None:
-    """JSON on stdout; invisible characters escaped (`\\u202e`), so the data is whole and a
-    terminal shows what it holds."""
+def json_text(value: Any) -> str:
+    """What `emit_json` prints, as a string."""
     import json
 
     text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(_json_hidden().sub(_json_escape, text) + "\n")
+    return _json_hidden().sub(_json_escape, text) + "\n"
+
+
+def emit_json(value: Any) -> None:
+    """JSON on stdout; invisible characters escaped (`\\u202e`), so the data is whole and a
+    terminal shows what it holds."""
+    sys.stdout.write(json_text(value))
 
 
 def present(fmt: str, as_json: Callable[[], Any], as_text: Callable[[], None]) -> None:

@@ -172,3 +172,39 @@ def test_the_genogram_of_an_unchanged_case_comes_from_the_cache(gga: Run, caselo
     assert gga("genogram", "--case", "2026-0001", "--today", TODAY, cwd=root).stdout == fresh.stdout
     plant(root, "<svg/>\n")
     assert gga("genogram", "--case", "2026-0001", "--today", TODAY, cwd=root).stdout == "<svg/>\n"
+
+
+AGENDA = ("agenda", "--case", "2026-0001", "--today", TODAY, "--days", "60")
+
+
+def test_the_agenda_of_one_case_comes_from_the_cache_and_is_the_caseloads_lines_of_it(gga: Run, caseload: Make) -> None:
+    root = caseload(FAMILY)
+    age(root)
+    whole = gga("agenda", str(root), "--today", TODAY, "--days", "60", "--format", "json", cwd=root)
+    fresh = gga(*AGENDA, "--format", "json", cwd=root)
+    assert fresh.returncode == 0 and json.loads(fresh.stdout)["deadlines"]
+    assert json.loads(fresh.stdout)["deadlines"] == [d for d in json.loads(whole.stdout)["deadlines"] if d["case"] == "2026-0001"]
+    text = gga(*AGENDA, cwd=root)
+    assert "2026-0001" in text.stdout
+    assert gga(*AGENDA, cwd=root).stdout == text.stdout
+    plant(root, "uit de cache\n")
+    assert gga(*AGENDA, cwd=root).stdout == "uit de cache\n"
+    assert gga(*AGENDA, "--format", "json", cwd=root).stdout == "uit de cache\n"
+
+
+def test_an_agenda_with_nothing_due_says_so_from_the_cache_too(gga: Run, caseload: Make) -> None:
+    closed = dict(FAMILY)
+    closed["cases/2026-0001/case.yaml"] += "closed: {date: 2026-11-28, reason: blijvend veilig}\n"
+    root = caseload(closed)
+    age(root)
+    for _ in range(2):  # made, then from the cache
+        quiet = gga("agenda", "--case", "2026-0001", "--today", TODAY, "--lang", "en", cwd=root)
+        assert (quiet.returncode, quiet.stdout) == (0, "") and "nothing due in this period" in quiet.stderr
+    assert list((root / ".gga").glob("case-*.json"))
+
+
+def test_the_agenda_takes_a_caseload_or_a_case_not_both(gga: Run, caseload: Make) -> None:
+    root = caseload(FAMILY)
+    result = gga("agenda", str(root), "--case", "2026-0001", "--today", TODAY, cwd=root)
+    assert result.returncode == 2 and "--case" in result.stderr
+    assert not (root / ".gga").exists()

@@ -189,7 +189,7 @@ def _gap(case: CaseFolder, ctx: Context, start: dt.date, alarm_days: list[dt.dat
     phase = phase_at(case.case, start)
     limit = gap_limit(settings, phase)
     if phase == 2:
-        recent = [d for d in alarm_days if d <= start <= add_days(d, settings.alarm_watch)]
+        recent = [d for d in alarm_days if 0 <= (start - d).days <= settings.alarm_watch]
         if recent and settings.contact_gap_alarm < limit:
             return phase, settings.contact_gap_alarm, recent[-1]
     return phase, limit, None
