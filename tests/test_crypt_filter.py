@@ -62,9 +62,10 @@ class Git:
         return errors
 
 
-def start(top: Path, key: Key, jobs: int) -> Git:
+def start(top: Path, key: Key, jobs: int, held: int | None = None) -> Git:
     serve = ("import sys; from pathlib import Path; from gga_cli.crypt import process; "
-             f"process.serve(sys.stdin.buffer, sys.stdout.buffer, Path.cwd(), jobs={jobs})")
+             + (f"process.Delayed.HELD = {held}; " if held is not None else "")
+             + f"process.serve(sys.stdin.buffer, sys.stdout.buffer, Path.cwd(), jobs={jobs})")
     process = subprocess.Popen([sys.executable, "-c", serve], cwd=top, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env={**os.environ, **key.env()})
     return Git(process)
@@ -185,3 +186,14 @@ def test_the_plaintext_hashes_live_in_the_git_folder_of_a_repository_and_of_a_li
         git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=where, capture_output=True, text=True,
                                  check=True, env=env).stdout.strip()
         assert Known(where).file == Path(git_dir) / "gga-crypt" / "plain-hashes"
+
+
+def test_past_the_bytes_it_may_hold_the_filter_answers_at_once_and_nothing_is_lost(tmp_path: Path) -> None:
+    key = make_key(tmp_path / "keys", "worker")
+    made = files(key, 60)
+    git = start(repository(tmp_path), key, jobs=2, held=4_000)
+    git.handshake(["capability=clean", "capability=smudge", "capability=delay"])
+    got, statuses = checkout(git, {path: age for path, (_, age) in made.items()})
+    git.close()
+    assert 0 < len(statuses) < len(made)  # some delayed, the rest answered at once
+    assert got == {path: plain for path, (plain, _) in made.items()}

@@ -219,16 +219,26 @@ class Delayed:
     once for many files."""
 
     BATCH = 24
+    HELD = 256 << 20
+    """At most this many bytes of delayed files held at once (their age files, then their
+    plaintext until git takes it); past it, a smudge is answered at once, in the filter."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
+        self.held = 0
+        self._sizes: dict[bytes, int] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._batch: list[tuple[bytes, str | None, bytes]] = []  # path, blob id, age file
         self._running: dict[Future[list[tuple[bytes, str | None] | str]], list[tuple[bytes, str | None]]] = {}
         self._ready: dict[bytes, tuple[str | None, tuple[bytes, str | None] | str]] = {}
         self._listed: set[bytes] = set()
 
+    def room(self, data: bytes) -> bool:
+        return self.held + len(data) <= self.HELD
+
     def add(self, path: bytes, oid: str | None, data: bytes) -> None:
+        self.held += len(data)
+        self._sizes[path] = self._sizes.get(path, 0) + len(data)
         self._batch.append((path, oid, data))
         if len(self._batch) >= self.BATCH:
             self._send()
@@ -269,6 +279,7 @@ class Delayed:
         if found is None:
             return None
         self._listed.discard(path)
+        self.held -= self._sizes.pop(path, 0)
         oid, result = found
         if isinstance(result, str):
             raise ValueError(result)
@@ -327,7 +338,8 @@ def serve(inp: BinaryIO, out: BinaryIO, top: Path, jobs: int | None = None) -> N
                     out.flush()
                     continue
                 oid = headers.get(b"blob", b"").decode() or None
-                if command == b"smudge" and delayed is not None and headers.get(b"can-delay") == b"1" and is_age(data):
+                if command == b"smudge" and delayed is not None and headers.get(b"can-delay") == b"1" and is_age(data) \
+                        and delayed.room(data):
                     delayed.add(raw_path, oid, data)
                     pktline.write_list(out, ["status=delayed"])
                     out.flush()
