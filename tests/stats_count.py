@@ -1,6 +1,14 @@
 """The figures of `gga stats`, counted again from the YAML text with PyYAML, day by day
 where the specification speaks of days: an independent count for the tests to hold
-gga's figures against. Deliberately plain: no gga code is imported here."""
+gga's figures against. Deliberately plain: no gga code is imported here.
+
+Where spec/stats.md and spec/method.md leave a figure open, the count reads it as gga
+documents it (README, gga_cli/stats/figures.py, docs/rules.md): days in a phase over the
+stays that ended in the period, phase 1 against 30 to 183 days; by measure over the cases
+open in the period; stepped back anywhere in a case's history up to the day judged; the
+returns' median over the returns within 24 months; G113 asks for the plan's agreed date, not
+that it is on or before the closing; G130's risk assessment is an ARIJ one and its
+considerations those not private; a waiver stands on the day the stats are made (--today)."""
 
 from __future__ import annotations
 
