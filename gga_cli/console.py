@@ -159,9 +159,14 @@ def write(text: str) -> None:
 def table(grid: Grid, wide: bool = False) -> None:
     """A table of plain cells: fitted to the terminal's width, or (on a pipe, or `wide`)
     every cell whole, one row a line, for grep and awk."""
+    sys.stdout.write(table_text(grid, wide))
+
+
+def table_text(grid: Grid, wide: bool = False) -> str:
+    """What `table` prints, as a string."""
     where = screen()
     width = where.width if where.terminal and not wide else None
-    sys.stdout.write("".join(_styled(text, style, where) + "\n" for text, style in grid.lines(width)))
+    return "".join(_styled(text, style, where) + "\n" for text, style in grid.lines(width))
 
 
 def spans(text: Spans, wide: bool = False) -> None:

@@ -97,6 +97,16 @@ def test_agenda_text_is_a_table_soonest_first(gga: Run, caseload: Make) -> None:
     ]
 
 
+def test_agenda_on_a_pipe_keeps_every_cell_whole_and_a_deadline_a_line(gga: Run) -> None:
+    result = gga("agenda", str(EXAMPLES), "--today", DEMO_TODAY, "--days", "3", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert len(lines) == 1 + 4  # the header and the four deadlines of the JSON test above
+    assert lines[2].split() == ["2026-11-20", "-9d", "2026-2412", "Annelies", "van", "der", "Meer", "G109",
+                                "safety", "score", "after", "the", "school", "meeting", "of", "19", "November", "2026"]
+    assert "…" not in result.stdout
+
+
 def test_agenda_with_nothing_due_says_so(gga: Run, caseload: Make) -> None:
     root = caseload({f"cases/2026-0042/{name}": text for name, text in clean(1).items()})
     result = gga("agenda", str(root), "--today", "2026-01-21", "--days", "0", "--lang", "en")

@@ -45,9 +45,14 @@ def agenda(
         if not items:
             console.note(pick(found.lang, "niets te doen in deze periode", "nothing due in this period"))
             return
-        from gga_cli.views.agenda import agenda_table
+        if console.screen().terminal:
+            from gga_cli.views.agenda import agenda_table
 
-        console.show(agenda_table(items, found.today, found.lang))
+            console.show(agenda_table(items, found.today, found.lang))
+        else:
+            from gga_cli.views.agenda import agenda_grid
+
+            console.table(agenda_grid(items, found.today, found.lang))
 
     console.present(format, lambda: envelopes.agenda(items, found.today, days), text)
     return 0
@@ -67,9 +72,13 @@ def _one(case: str, days: int, format: Format, today_: str | None, lang: Languag
             return Served(console.json_text(envelopes.agenda(items, found.today, days)))
         if not items:
             return Served(None, notes=[pick(found.lang, "niets te doen in deze periode", "nothing due in this period")])
-        from gga_cli.views.agenda import agenda_table
+        if console.screen().terminal:
+            from gga_cli.views.agenda import agenda_table
 
-        return Served(console.rendered(agenda_table(items, found.today, found.lang)))
+            return Served(console.rendered(agenda_table(items, found.today, found.lang)))
+        from gga_cli.views.agenda import agenda_grid
+
+        return Served(console.table_text(agenda_grid(items, found.today, found.lang)))
 
     made = found.served(folder, f"agenda {days} {format.value} {console.screen_key()}", view)
     console.write(made.stdout or "")
