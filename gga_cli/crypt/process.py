@@ -352,7 +352,8 @@ def serve(inp: BinaryIO, out: BinaryIO, top: Path, jobs: int | None = None) -> N
                 else:
                     raise pktline.ProtocolError(f"unknown command {command.decode(errors='replace')}")
             except Exception as err:  # noqa: BLE001 - git must hear "error" and fail, never store plaintext
-                sys.stderr.write(f"gga: {path}: niet versleuteld: {err}\n")
+                failed = "niet ontsleuteld" if command == b"smudge" else "niet versleuteld"
+                sys.stderr.write(f"gga: {path}: {failed}: {err}\n")
                 pktline.write_list(out, ["status=error"])
                 out.flush()
                 continue
