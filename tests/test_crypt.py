@@ -166,6 +166,31 @@ def test_two_clones_two_workers_keep_both_scores_and_contacts_and_no_name_reache
         assert leaked == []
 
 
+def test_a_rebase_replays_scores_onto_another_workers_contact_and_leaves_the_tree_clean(gga: Run, tmp_path: Path) -> None:
+    """One filter process serves the whole rebase, through several states of the index: its
+    look-up of a file's blob in the index must follow them (it once judged a replayed file
+    against the index of before, found it changed, and the rebase stopped)."""
+    anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
+    root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)
+    env = anna.env()
+    git(root, "checkout", "-q", "-b", "scores", env=env)
+    for day, score in (("2026-01-22", "7"), ("2026-01-23", "6"), ("2026-01-24", "5")):
+        result = gga("score", score, "--date", day, "--today", day, "--commit", cwd=root / CASE, env=env)
+        assert result.returncode == 0, result.stderr
+    git(root, "checkout", "-q", "main", env=env)
+    result = gga("contact", "phone", "--with", "els", "--date", "2026-01-22", "--today", "2026-01-22", "--commit",
+                 cwd=root / CASE, env=env)
+    assert result.returncode == 0, result.stderr
+    git(root, "checkout", "-q", "scores", env=env)
+    git(root, "rebase", "-q", "main", env=env)
+    assert git(root, "status", "--porcelain", env=env) == b""
+    scores = (root / CASE / "scores.yaml").read_text()
+    assert scores.endswith("- {date: 2026-01-22, score: 7}\n- {date: 2026-01-23, score: 6}\n- {date: 2026-01-24, score: 5}\n")
+    assert "kind: phone" in (root / CASE / "contacts.yaml").read_text()
+    assert all(o.startswith(b"age-encryption.org/v1") for o in (git(root, "cat-file", "blob", f"HEAD:{CASE}/{name}", env=env)
+                                                               for name in ("scores.yaml", "contacts.yaml")))
+
+
 def test_a_conflict_in_a_case_file_is_left_marked_in_plaintext_for_gga_check(gga: Run, tmp_path: Path) -> None:
     anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
     root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)

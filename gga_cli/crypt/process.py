@@ -32,15 +32,50 @@ from gga_cli.crypt.guard import is_age
 from gga_cli.crypt.keys import NoKey, decrypt, encrypt, identities, key_file, read_recipients, usable
 
 
+def git_dir(top: Path) -> Path:
+    """The repository's git folder, for the work tree at `top`."""
+    found = top / ".git"
+    # a linked worktree or a submodule (.git is a file naming the folder), or a git dir
+    # given with --git-dir (git passes it on as GIT_DIR): git says where it is
+    if "GIT_DIR" in os.environ or not found.is_dir():
+        said = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=top, capture_output=True, text=True)
+        found = Path(said.stdout.strip() or ".git")
+    return found
+
+
 class Blobs:
-    """The repository's blobs by name (`:path`, `HEAD:path`), through one `git cat-file --batch-command`."""
+    """The repository's blobs by name (`:path`, `HEAD:path`), through one `git cat-file --batch-command`.
+
+    One filter process can outlive many states of the index: a rebase or a merge checks
+    commits out and judges files against each, in one process. `git cat-file` reads the
+    index once, when it starts, so it is started again whenever the index file changed.
+    """
 
     def __init__(self, top: Path) -> None:
         self.top = top
         self._process: subprocess.Popen[bytes] | None = None
+        self._index: Path | None = None
+        self._seen: tuple[int, int, int] | None = None
+
+    def _index_state(self) -> tuple[int, int, int] | None:
+        if self._index is None:
+            given = os.environ.get("GIT_INDEX_FILE")
+            self._index = (self.top / given) if given else git_dir(self.top) / "index"
+        try:
+            seen = self._index.stat()
+        except OSError:
+            return None
+        return (seen.st_ino, seen.st_size, seen.st_mtime_ns)
 
     def _ask(self, command: str, name: str) -> list[bytes]:
+        state = self._index_state()
+        if self._process is not None and state != self._seen:
+            # not closed and waited for: a forked decryption worker may hold its pipe open
+            self._process.kill()
+            self._process.wait()
+            self._process = None
         if self._process is None:
+            self._seen = state
             self._process = subprocess.Popen(["git", "cat-file", "--batch-command"], cwd=self.top, stdin=subprocess.PIPE,
                                              stdout=subprocess.PIPE)
         assert self._process.stdin is not None and self._process.stdout is not None
@@ -86,13 +121,7 @@ class Known:
     @property
     def file(self) -> Path:
         if self._file is None:
-            git_dir = self.top / ".git"
-            # a linked worktree or a submodule (.git is a file naming the folder), or a git dir
-            # given with --git-dir (git passes it on as GIT_DIR): git says where it is
-            if "GIT_DIR" in os.environ or not git_dir.is_dir():
-                found = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=self.top, capture_output=True, text=True)
-                git_dir = Path(found.stdout.strip() or ".git")
-            self._file = git_dir / "gga-crypt" / "plain-hashes"
+            self._file = git_dir(self.top) / "gga-crypt" / "plain-hashes"
             try:
                 for line in self._file.read_text(encoding="ascii").splitlines():
                     oid, _, digest = line.partition(" ")
