@@ -107,6 +107,32 @@ def test_crypt_setup_checks_a_fresh_clone_out_plain_and_clean(gga: Run, tmp_path
     assert gga("check", "--today", "2026-01-21", cwd=clone, env=bram.env()).returncode == 0
 
 
+def test_crypt_setup_before_the_first_checkout_of_a_no_checkout_clone(gga: Run, tmp_path: Path) -> None:
+    """`git clone --no-checkout`, to check out only some cases: the filter is set up first, and
+    the checkout decrypts as it writes."""
+    anna, bram, escrow = (make_key(tmp_path / "keys", n) for n in ("anna", "bram", "archief"))
+    root = encrypted_caseload(gga, tmp_path / "caseload", [anna, bram], escrow)
+    git(tmp_path, "clone", "-q", "--no-checkout", str(root), "clone", env=bram.env())
+    clone = tmp_path / "clone"
+    result = gga("crypt", "setup", cwd=clone, env=bram.env())
+    assert result.returncode == 0, result.stderr
+    assert "nog niets uitgecheckt" in result.stderr
+    git(clone, "sparse-checkout", "set", CASE, env=bram.env())
+    git(clone, "checkout", "-q", "main", env=bram.env())
+    assert (clone / CASE / "scores.yaml").read_bytes() == (root / CASE / "scores.yaml").read_bytes()
+    assert git(clone, "status", "--porcelain", env=bram.env()) == b""
+
+
+def test_crypt_setup_of_a_no_checkout_clone_without_a_key_refuses_and_configures_nothing(gga: Run, tmp_path: Path) -> None:
+    anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
+    root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)
+    git(tmp_path, "clone", "-q", "--no-checkout", str(root), "clone", env=no_key(tmp_path))
+    config = (tmp_path / "clone" / ".git" / "config").read_bytes()
+    result = gga("crypt", "setup", cwd=tmp_path / "clone", env=no_key(tmp_path))
+    assert result.returncode == 1 and f"{CASE}/" in result.stderr and "versleuteld: geen sleutel" in result.stderr
+    assert (tmp_path / "clone" / ".git" / "config").read_bytes() == config
+
+
 def test_a_clone_without_a_key_fails_clearly_and_nothing_is_written(gga: Run, tmp_path: Path) -> None:
     anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
     root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)

@@ -32,7 +32,12 @@ def setup(
         done = configure(folder)
     except (KeyProblem, GitProblem) as err:
         raise Refused(str(err)) from None
-    console.note(f"versleutelde caseload ingesteld in {folder}: {done.checked_out} bestanden ontsleuteld uitgecheckt")
+    from gga_cli.crypt.keys import RECIPIENTS
+
+    if (folder / RECIPIENTS).exists():
+        console.note(f"versleutelde caseload ingesteld in {folder}: {done.checked_out} bestanden ontsleuteld uitgecheckt")
+    else:  # a clone made with --no-checkout
+        console.note(f"versleutelde caseload ingesteld in {folder}: nog niets uitgecheckt; git checkout ontsleutelt wat het uitcheckt")
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gga_cli.crypt import gitsetup
 from gga_cli.crypt.guard import Encrypted
-from gga_cli.crypt.keys import ESCROW, RECIPIENTS, WORKER, KeyProblem, Recipient, read_recipients, recipients_text, usable, valid_recipient
+from gga_cli.crypt.keys import ESCROW, RECIPIENTS, WORKER, KeyProblem, Recipient, parse_recipients, read_recipients, recipients_text, usable, valid_recipient
 
 
 def _checked(keys: list[str]) -> None:
@@ -53,8 +53,22 @@ class Setup:
 
 def setup(root: Path) -> Setup:
     """Configure this clone of an encrypted caseload and check its files out as plaintext.
-    Refuses (Encrypted, naming the file) where this worker's key opens none of them."""
-    read_recipients(root)
+    Refuses (Encrypted, naming the file) where this worker's key opens none of them.
+
+    A clone made with `--no-checkout` (to check out only some cases, say) has no
+    .gga-recipients in its working tree yet: HEAD's is read, and the checkout that follows
+    decrypts as it writes."""
+    if not (root / RECIPIENTS).exists():
+        try:
+            committed = gitsetup.committed_file(gitsetup.top_of(root), RECIPIENTS)
+        except gitsetup.GitProblem:
+            committed = None
+        if committed is None:
+            read_recipients(root)  # refuses: no encrypted caseload here
+        else:
+            parse_recipients(committed.decode("utf-8", "replace"))
+    else:
+        read_recipients(root)
     top = gitsetup.top_of(root)
     locked = gitsetup.first_locked(top)
     if locked is not None:

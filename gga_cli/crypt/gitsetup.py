@@ -86,6 +86,26 @@ def tracked(top: Path) -> list[tuple[str, str, str]]:
     return entries
 
 
+def committed(top: Path) -> list[tuple[str, str, str]]:
+    """(mode, blob, path) of every file under cases/ in HEAD's tree: what a clone made with
+    `--no-checkout` will check out (its index is still empty)."""
+    entries = []
+    for record in git(top, "ls-tree", "-r", "-z", "HEAD", "--", CASES).split(b"\0"):
+        if not record:
+            continue
+        info, path = record.split(b"\t", 1)
+        mode, kind, blob = info.decode().split()
+        if kind == "blob":
+            entries.append((mode, blob, path.decode()))
+    return entries
+
+
+def committed_file(top: Path, name: str) -> bytes | None:
+    """A file of HEAD's tree at the top of the repository; None where HEAD has none."""
+    done = subprocess.run(["git", "cat-file", "blob", f"HEAD:{name}"], cwd=top, capture_output=True)
+    return done.stdout if done.returncode == 0 else None
+
+
 def _blobs(top: Path, blobs: list[str]) -> list[bytes]:
     out = git(top, "cat-file", "--batch", input="".join(b + "\n" for b in blobs).encode())
     found, at = [], 0
@@ -98,8 +118,9 @@ def _blobs(top: Path, blobs: list[str]) -> list[bytes]:
 
 
 def first_locked(top: Path) -> str | None:
-    """The first encrypted file under cases/ that no identity of this worker opens."""
-    entries = tracked(top)
+    """The first encrypted file under cases/ that no identity of this worker opens (in the
+    index, else in HEAD's tree where nothing is checked out yet)."""
+    entries = tracked(top) or committed(top)
     for (_, _, path), data in zip(entries, _blobs(top, [b for _, b, _ in entries]), strict=True):
         if is_age(data):
             try:

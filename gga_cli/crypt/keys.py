@@ -147,6 +147,11 @@ def read_recipients(root: Path) -> list[Recipient]:
         text = path.read_text(encoding="utf-8")
     except OSError:
         raise KeyProblem(f"{RECIPIENTS} ontbreekt in {root}: geen versleutelde caseload (gga init --encrypt)") from None
+    return parse_recipients(text)
+
+
+def parse_recipients(text: str) -> list[Recipient]:
+    """The recipients a .gga-recipients text names (KeyProblem at a line that is no key)."""
     found: list[Recipient] = []
     role = WORKER
     for number, line in enumerate(text.splitlines(), 1):
