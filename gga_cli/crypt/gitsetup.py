@@ -73,31 +73,27 @@ def add_attributes(top: Path) -> None:
         write_text(path, text + ("\n" if text and not text.endswith("\n\n") else "") + ATTRIBUTES)
 
 
+def _records(listing: bytes) -> list[tuple[list[str], str]]:
+    """(fields, path) of each record of a `-z` listing of git (`ls-files -s`, `ls-tree -r`)."""
+    found = []
+    for record in listing.split(b"\0"):
+        if record:
+            info, path = record.split(b"\t", 1)
+            found.append((info.decode().split(), path.decode()))
+    return found
+
+
 def tracked(top: Path) -> list[tuple[str, str, str]]:
     """(mode, blob, path) of every stage-0 index entry under cases/."""
-    entries = []
-    for record in git(top, "ls-files", "-s", "-z", "--", CASES).split(b"\0"):
-        if not record:
-            continue
-        info, path = record.split(b"\t", 1)
-        mode, blob, stage = info.decode().split()
-        if stage == "0":
-            entries.append((mode, blob, path.decode()))
-    return entries
+    listing = git(top, "ls-files", "-s", "-z", "--", CASES)
+    return [(mode, blob, path) for (mode, blob, stage), path in _records(listing) if stage == "0"]
 
 
 def committed(top: Path) -> list[tuple[str, str, str]]:
     """(mode, blob, path) of every file under cases/ in HEAD's tree: what a clone made with
     `--no-checkout` will check out (its index is still empty)."""
-    entries = []
-    for record in git(top, "ls-tree", "-r", "-z", "HEAD", "--", CASES).split(b"\0"):
-        if not record:
-            continue
-        info, path = record.split(b"\t", 1)
-        mode, kind, blob = info.decode().split()
-        if kind == "blob":
-            entries.append((mode, blob, path.decode()))
-    return entries
+    listing = git(top, "ls-tree", "-r", "-z", "HEAD", "--", CASES)
+    return [(mode, blob, path) for (mode, kind, blob), path in _records(listing) if kind == "blob"]
 
 
 def committed_file(top: Path, name: str) -> bytes | None:
