@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gga_cli import console
 from gga_cli.cli.common import CaseOpt, Format, FormatOpt, LangOpt, Language, PathArg, TodayOpt, caseload, handles_errors, one_case
 from gga_cli.errors import UsageError
-from gga_cli.i18n import pick
+from gga_cli.i18n import Lang, pick
+
+if TYPE_CHECKING:
+    from gga_cli.agenda import AgendaItem
 
 DaysOpt = Annotated[int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days (and every overdue one).")]
 
@@ -26,11 +30,12 @@ def agenda(
     """Every deadline of the method overdue now or due within N days (default 14), soonest first.
 
     A line: the date, how far off, the case, its worker, the rule and what is due.
-    Rules switched off in gga.toml, or waived by the case, have no deadlines. With --case,
-    one case's deadlines: a case unchanged since its agenda was last asked for is answered
-    from the cache in <caseload>/.gga/.
+    Rules switched off in gga.toml, or waived by the case, have no deadlines.
+    With --case, one case's deadlines, from the cache in <caseload>/.gga/ while the case is unchanged.
 
     Example: gga agenda examples --days 7 --today 2026-11-29
+
+    Example: gga agenda --case 2026-0042 --today 2026-11-29
     """
     from gga_cli.views import envelopes
 
@@ -43,19 +48,27 @@ def agenda(
 
     def text() -> None:
         if not items:
-            console.note(pick(found.lang, "niets te doen in deze periode", "nothing due in this period"))
+            console.note(pick(found.lang, *_NOTHING_DUE))
             return
-        if console.screen().terminal:
-            from gga_cli.views.agenda import agenda_table
-
-            console.show(agenda_table(items, found.today, found.lang))
-        else:
-            from gga_cli.views.agenda import agenda_grid
-
-            console.table(agenda_grid(items, found.today, found.lang))
+        console.write(_table(items, found.today, found.lang))
 
     console.present(format, lambda: envelopes.agenda(items, found.today, days), text)
     return 0
+
+
+_NOTHING_DUE = ("niets te doen in deze periode", "nothing due in this period")
+
+
+def _table(items: list[AgendaItem], today: dt.date, lang: Lang) -> str:
+    """The agenda as text: rich's table on a terminal (fitted, the distance in colour), plain
+    cells on a pipe (every cell whole, a deadline a line)."""
+    if console.screen().terminal:
+        from gga_cli.views.agenda import agenda_table
+
+        return console.rendered(agenda_table(items, today, lang))
+    from gga_cli.views.agenda import agenda_grid
+
+    return console.table_text(agenda_grid(items, today, lang))
 
 
 def _one(case: str, days: int, format: Format, today_: str | None, lang: Language | None) -> int:
@@ -71,14 +84,8 @@ def _one(case: str, days: int, format: Format, today_: str | None, lang: Languag
         if format == Format.json:
             return Served(console.json_text(envelopes.agenda(items, found.today, days)))
         if not items:
-            return Served(None, notes=[pick(found.lang, "niets te doen in deze periode", "nothing due in this period")])
-        if console.screen().terminal:
-            from gga_cli.views.agenda import agenda_table
-
-            return Served(console.rendered(agenda_table(items, found.today, found.lang)))
-        from gga_cli.views.agenda import agenda_grid
-
-        return Served(console.table_text(agenda_grid(items, found.today, found.lang)))
+            return Served(None, notes=[pick(found.lang, *_NOTHING_DUE)])
+        return Served(_table(items, found.today, found.lang))
 
     made = found.served(folder, f"agenda {days} {format.value} {console.screen_key()}", view)
     console.write(made.stdout or "")
