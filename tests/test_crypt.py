@@ -133,6 +133,30 @@ def test_crypt_setup_of_a_no_checkout_clone_without_a_key_refuses_and_configures
     assert (tmp_path / "clone" / ".git" / "config").read_bytes() == config
 
 
+def test_files_named_with_spaces_accents_or_bytes_not_utf8_are_encrypted_and_check_out_clean(gga: Run, tmp_path: Path) -> None:
+    """A worker may put any file in a case folder: git hands the filter its name as bytes."""
+    anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
+    root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)
+    folder = os.fsencode(root / CASE)
+    names = [b"verslag huisbezoek.txt", "notitie één.txt".encode(), b"bad\xffname.txt"]
+    for number, name in enumerate(names):
+        with open(os.path.join(folder, name), "wb") as file:
+            file.write(b"Sjors vertelt %d\n" % number)
+    git(root, "add", "-A", env=anna.env())
+    git(root, "commit", "-q", "-m", "notes", env=anna.env())
+    assert git(root, "status", "--porcelain", env=anna.env()) == b""
+    for name in names:
+        blob = git(root, "cat-file", "blob", "HEAD:" + os.fsdecode(os.path.join(os.fsencode(CASE), name)), env=anna.env())
+        assert blob.startswith(b"age-encryption.org/v1\n")
+    git(tmp_path, "clone", "-q", str(root), "clone", env=anna.env())
+    assert gga("crypt", "setup", cwd=tmp_path / "clone", env=anna.env()).returncode == 0
+    clone = os.fsencode(tmp_path / "clone" / CASE)
+    for number, name in enumerate(names):
+        with open(os.path.join(clone, name), "rb") as file:
+            assert file.read() == b"Sjors vertelt %d\n" % number
+    assert git(tmp_path / "clone", "status", "--porcelain", env=anna.env()) == b""
+
+
 def test_a_clone_without_a_key_fails_clearly_and_nothing_is_written(gga: Run, tmp_path: Path) -> None:
     anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
     root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)

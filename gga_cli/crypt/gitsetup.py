@@ -73,13 +73,23 @@ def add_attributes(top: Path) -> None:
         write_text(path, text + ("\n" if text and not text.endswith("\n\n") else "") + ATTRIBUTES)
 
 
+def _name(raw: bytes) -> str:
+    """A path as git gives it: bytes not UTF-8 (a name made on another system) kept as
+    surrogates, as Python's own file functions keep them, so the file is still found."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _raw(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
 def _records(listing: bytes) -> list[tuple[list[str], str]]:
     """(fields, path) of each record of a `-z` listing of git (`ls-files -s`, `ls-tree -r`)."""
     found = []
     for record in listing.split(b"\0"):
         if record:
             info, path = record.split(b"\t", 1)
-            found.append((info.decode().split(), path.decode()))
+            found.append((info.decode().split(), _name(path)))
     return found
 
 
@@ -142,11 +152,11 @@ def checkout_plain(top: Path) -> int:
             paths.append(path)
     if not paths:
         return 0
-    modified = set(git(top, "diff", "--name-only", "-z", "--", *paths).decode().split("\0"))
+    modified = set(_name(git(top, "diff", "--name-only", "-z", "--", *paths)).split("\0"))
     paths = [p for p in paths if p not in modified]
     for path in paths:
         (top / path).unlink()
-    git(top, "checkout", "--pathspec-from-file", "-", "--pathspec-file-nul", "--", input="\0".join(paths).encode())
+    git(top, "checkout", "--pathspec-from-file", "-", "--pathspec-file-nul", "--", input=_raw("\0".join(paths)))
     return len(paths)
 
 
@@ -174,7 +184,7 @@ def reencrypt(top: Path, recipients: list[str]) -> int:
             name.write_bytes(encrypt(text, recipients))  # ciphertext only: never plaintext on disk here
             names.append(str(name))
         blobs = git(top, "hash-object", "-w", "--no-filters", "--stdin-paths", input="\n".join(names).encode()).decode().split()
-    info = "".join(f"{mode} {blob}\t{path}\n" for (mode, _, path), blob in zip(entries, blobs, strict=True))
-    git(top, "update-index", "--index-info", input=info.encode())
+    info = "".join(f"{mode} {blob}\t{path}\0" for (mode, _, path), blob in zip(entries, blobs, strict=True))
+    git(top, "update-index", "-z", "--index-info", input=_raw(info))
     git(top, "add", "--", RECIPIENTS)
     return len(entries)

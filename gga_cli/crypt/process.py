@@ -43,6 +43,9 @@ def git_dir(top: Path) -> Path:
     return found
 
 
+_KINDS = frozenset({b"blob", b"tree", b"commit", b"tag"})
+
+
 class Blobs:
     """The repository's blobs by name (`:path`, `HEAD:path`), through one `git cat-file --batch-command`.
 
@@ -68,6 +71,7 @@ class Blobs:
         return (seen.st_ino, seen.st_size, seen.st_mtime_ns)
 
     def _ask(self, command: str, name: str) -> list[bytes]:
+        """cat-file's header line for `command name`, split at its spaces."""
         state = self._index_state()
         if self._process is not None and state != self._seen:
             # not closed and waited for: a forked decryption worker may hold its pipe open
@@ -79,7 +83,7 @@ class Blobs:
             self._process = subprocess.Popen(["git", "cat-file", "--batch-command"], cwd=self.top, stdin=subprocess.PIPE,
                                              stdout=subprocess.PIPE)
         assert self._process.stdin is not None and self._process.stdout is not None
-        self._process.stdin.write(f"{command} {name}\n".encode())
+        self._process.stdin.write(f"{command} {name}\n".encode("utf-8", "surrogateescape"))
         self._process.stdin.flush()
         return self._process.stdout.readline().split()
 
@@ -88,7 +92,8 @@ class Blobs:
         if "\n" in name:
             return None
         header = self._ask("contents", name)
-        if len(header) != 3:
+        # "<id> <type> <size>" where it is found; else "<name> missing", and a name may hold spaces
+        if len(header) != 3 or not header[2].isdigit() or header[1] not in _KINDS:
             return None
         assert self._process is not None and self._process.stdout is not None
         data = self._process.stdout.read(int(header[2]) + 1)[:-1]
@@ -357,7 +362,7 @@ def serve(inp: BinaryIO, out: BinaryIO, top: Path, jobs: int | None = None) -> N
                 return
             command, raw_path = headers.get(b"command", b""), headers.get(b"pathname", b"")
             data = b"" if command == b"list_available_blobs" else pktline.read_content(inp)  # the one request without content
-            path = raw_path.decode("utf-8", "replace")
+            path = raw_path.decode("utf-8", "surrogateescape")  # a name not UTF-8 is still looked up byte for byte
             try:
                 if command == b"list_available_blobs" and delayed is not None:
                     for ready in delayed.available():
