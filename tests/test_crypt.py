@@ -157,6 +157,21 @@ def test_files_named_with_spaces_accents_or_bytes_not_utf8_are_encrypted_and_che
     assert git(tmp_path / "clone", "status", "--porcelain", env=anna.env()) == b""
 
 
+def test_committing_one_changed_file_by_its_path_stages_the_same_blob_as_it_commits(gga: Run, tmp_path: Path) -> None:
+    """`git commit PATH` cleans the file for a temporary index and again for the index, in one
+    filter process: both must get the same age file, or the index differs from the commit."""
+    anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
+    root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)
+    for name, line in (("scores.yaml", "- {date: 2026-01-22, score: 7}\n"),
+                       ("contacts.yaml", "- {date: 2026-01-22, kind: phone, with: [els]}\n")):
+        with (root / CASE / name).open("a", encoding="utf-8") as file:
+            file.write(line)
+    git(root, "commit", "-q", "-m", "score", "--", f"{CASE}/scores.yaml", env=anna.env())
+    assert git(root, "status", "--porcelain", env=anna.env()) == f" M {CASE}/contacts.yaml\n".encode()
+    index = git(root, "rev-parse", f":{CASE}/scores.yaml", env=anna.env())
+    assert index == git(root, "rev-parse", f"HEAD:{CASE}/scores.yaml", env=anna.env())
+
+
 def test_a_clone_without_a_key_fails_clearly_and_nothing_is_written(gga: Run, tmp_path: Path) -> None:
     anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
     root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)

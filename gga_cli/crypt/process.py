@@ -188,26 +188,55 @@ class Recipients:
         return self._keys
 
 
-def clean(path: str, data: bytes, blobs: Blobs, recipients: Recipients, known: Known) -> bytes:
+class Made:
+    """The age files this filter process made, by their plaintext's hash and recipients.
+
+    `git commit PATH` cleans a changed file twice in one process, for a temporary index and
+    for the index itself; two fresh encryptions would leave the index holding another blob
+    than the commit, and `git status` showing the file as staged. A file cleaned again gets
+    the blob made the first time. Only this process's own: a blob made earlier may be for
+    recipients removed since."""
+
+    LIMIT = 64 << 20  # bytes of age files kept, at most
+
+    def __init__(self) -> None:
+        self.blobs: dict[tuple[str, tuple[str, ...]], bytes] = {}
+        self.size = 0
+
+    def get(self, plain_digest: str, keys: list[str]) -> bytes | None:
+        return self.blobs.get((plain_digest, tuple(keys)))
+
+    def put(self, plain_digest: str, keys: list[str], blob: bytes) -> None:
+        if self.size + len(blob) <= self.LIMIT:
+            self.blobs[(plain_digest, tuple(keys))] = blob
+            self.size += len(blob)
+
+
+def clean(path: str, data: bytes, blobs: Blobs, recipients: Recipients, known: Known, made: Made) -> bytes:
     if is_age(data):
         return data
+    plain = digest(data)
     for name in (f":{path}", f"HEAD:{path}"):
         found = blobs.get(name)
         if found is None:
             continue
         oid, old = found
-        if known.get(oid) == digest(data):
+        if known.get(oid) == plain:
             return old
         if is_age(old):
             try:
                 if decrypt(old) == data:
-                    known.put(oid, data)
+                    known.put_digest(oid, plain)
                     return old
             except NoKey:
                 pass
         break
-    fresh = encrypt(data, recipients.keys())
-    known.put(blob_id(fresh), data)
+    keys = recipients.keys()
+    fresh = made.get(plain, keys)
+    if fresh is None:
+        fresh = encrypt(data, keys)
+        made.put(plain, keys, fresh)
+    known.put_digest(blob_id(fresh), plain)
     return fresh
 
 
@@ -349,7 +378,7 @@ def _handshake(inp: BinaryIO, out: BinaryIO, delay: bool) -> bool:
 def serve(inp: BinaryIO, out: BinaryIO, top: Path, jobs: int | None = None) -> None:
     """Answer git's requests until it closes the pipe (`jobs` worker processes decrypt the
     smudges git lets the filter delay; None: one a processor, 1: none)."""
-    blobs, recipients, known = Blobs(top), Recipients(top), Known(top)
+    blobs, recipients, known, made = Blobs(top), Recipients(top), Known(top), Made()
     jobs = _jobs() if jobs is None else jobs
     # without a key file nothing is decrypted, so nothing is worth delaying (and a command
     # that only cleans, such as `git status`, never imports age)
@@ -379,7 +408,7 @@ def serve(inp: BinaryIO, out: BinaryIO, top: Path, jobs: int | None = None) -> N
                     out.flush()
                     continue
                 if command == b"clean":
-                    result = clean(path, data, blobs, recipients, known)
+                    result = clean(path, data, blobs, recipients, known, made)
                 elif command == b"smudge":
                     taken = delayed.take(raw_path, known) if delayed is not None and not data else None
                     result = taken if taken is not None else smudge(data, oid, known)
