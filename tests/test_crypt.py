@@ -284,6 +284,18 @@ def test_git_diff_shows_plaintext_to_a_key_holder(gga: Run, tmp_path: Path) -> N
     assert "\n+- {date: 2026-01-21, score: 3}\n" in shown
 
 
+def test_git_log_without_the_key_names_each_change_and_shows_none_of_it(gga: Run, tmp_path: Path) -> None:
+    """A worker removed from the recipients, or a shell without the key: `git log -p` goes on
+    (a failing textconv stopped it at the first file) and shows one line for each version."""
+    anna, escrow = make_key(tmp_path / "keys", "anna"), make_key(tmp_path / "keys", "archief")
+    root = encrypted_caseload(gga, tmp_path / "caseload", [anna], escrow)
+    assert gga("score", "3", "--date", "2026-01-21", "--today", "2026-01-21", "--commit", cwd=root / CASE, env=anna.env()).returncode == 0
+    shown = git(root, "log", "-p", "--format=", env=no_key(tmp_path)).decode()
+    assert "+versleuteld: geen sleutel (age-bestand " in shown
+    assert "-versleuteld: geen sleutel (age-bestand " in shown  # the score's commit: one version for another
+    assert "Brood" not in shown and "Sjors" not in shown and "score: 3" not in shown
+
+
 def test_removing_a_recipient_closes_new_commits_to_that_key(gga: Run, tmp_path: Path) -> None:
     anna, bram, escrow = (make_key(tmp_path / "keys", n) for n in ("anna", "bram", "archief"))
     root = encrypted_caseload(gga, tmp_path / "caseload", [anna, bram], escrow)

@@ -51,7 +51,16 @@ def merge(base: Path, ours: Path, theirs: Path, path: str, top: Path) -> int:
 
 
 def textconv(file: Path) -> bytes:
-    return _plain(file.read_bytes())
+    """The plaintext, for `git diff` and `git log -p`. Where no key opens the file, one line
+    naming the age file by its hash: git goes on with the rest of the log (it stops at a
+    textconv that fails), a change still shows as a change, and nothing of the text shows."""
+    data = file.read_bytes()
+    try:
+        return _plain(data)
+    except NoKey:
+        import hashlib
+
+        return f"versleuteld: geen sleutel (age-bestand {hashlib.sha256(data).hexdigest()[:12]})\n".encode()
 
 
 def main(argv: list[str]) -> int:
