@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from gga_cli import readback
 from gga_cli.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:  # the models are only needed for a fresh row, never for one from the cache
@@ -86,21 +87,21 @@ class Row:
         """A row back from the cache; raises KeyError, TypeError or ValueError on anything off."""
         deadline = data["next_deadline"]
         row = cls(
-            id=_str(data["id"]),
-            folder=_str(data["folder"]),
-            family=_opt_str(data["family"]),
-            worker=_opt_str(data["worker"]),
-            phase=_opt_int(data["phase"]),
+            id=readback.text(data["id"]),
+            folder=readback.text(data["folder"]),
+            family=readback.maybe_text(data["family"]),
+            worker=readback.maybe_text(data["worker"]),
+            phase=readback.maybe_whole(data["phase"]),
             phase_since=_date(data["phase_since"]),
             last_contact=_date(data["last_contact"]),
-            scores=tuple(_int(s) for s in data["scores"]),
-            next_deadline=(_str(deadline["code"]), dt.date.fromisoformat(deadline["date"])) if deadline is not None else None,
-            overdue=_int(data["overdue"]),
-            errors=_int(data["errors"]),
-            warnings=_int(data["warnings"]),
+            scores=tuple(readback.whole(s) for s in data["scores"]),
+            next_deadline=(readback.text(deadline["code"]), dt.date.fromisoformat(deadline["date"])) if deadline is not None else None,
+            overdue=readback.whole(data["overdue"]),
+            errors=readback.whole(data["errors"]),
+            warnings=readback.whole(data["warnings"]),
             closed=bool(data["closed"]),
             alarm=bool(data["alarm"]),
-            next_what=_str(data["next_what"]),
+            next_what=readback.text(data["next_what"]),
         )
         return row
 
@@ -129,28 +130,8 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(value)
-    return value
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else _str(value)
-
-
-def _int(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(value)
-    return value
-
-
-def _opt_int(value: Any) -> int | None:
-    return None if value is None else _int(value)
-
-
 def _date(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(_str(value))
+    return None if value is None else dt.date.fromisoformat(readback.text(value))
 
 
 def row(

@@ -17,6 +17,7 @@ from itertools import accumulate
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gga_cli import readback
 from gga_cli.diagnostics import Severity
 
 if TYPE_CHECKING:  # the models and rules are needed for fresh facts only, never for cached ones
@@ -89,40 +90,30 @@ class CaseFacts:
     def from_json(cls, data: dict[str, Any]) -> CaseFacts:
         """Facts back from the cache; raises KeyError, TypeError or ValueError on anything off."""
         return cls(
-            id=_text(data["id"]) or "",
+            id=readback.maybe_text(data["id"]) or "",
             errors=bool(data["errors"]),
-            registered=_number(data["registered"]),
-            closed=_number(data["closed"]),
-            team=_text(data["team"]),
-            worker=_text(data["worker"]),
-            measure=_text(data["measure"]),
-            phase=_number(data["phase"]),
-            phases=tuple((_must(p), _must(d)) for p, d in data["phases"]),
-            previous=tuple(_text(p) or "" for p in data["previous"]),
-            due={str(k): (_must(v[0]), _number(v[1])) for k, v in data["due"].items()},
+            registered=readback.maybe_whole(data["registered"]),
+            closed=readback.maybe_whole(data["closed"]),
+            team=readback.maybe_text(data["team"]),
+            worker=readback.maybe_text(data["worker"]),
+            measure=readback.maybe_text(data["measure"]),
+            phase=readback.maybe_whole(data["phase"]),
+            phases=tuple((readback.whole(p), readback.whole(d)) for p, d in data["phases"]),
+            previous=tuple(readback.maybe_text(p) or "" for p in data["previous"]),
+            due={str(k): (readback.whole(v[0]), readback.maybe_whole(v[1])) for k, v in data["due"].items()},
             contact_days=_days(data["contact_days"]),
             contact_lag=_column(data["contact_lag"]),
             late=_column(data["late"]),
             score_days=_days(data["score_days"]),
             score_values=_column(data["score_values"]),
-            children=tuple(Child(_number(c["born"]), _number(c["of_age"]), _days(c["alone"])) for c in data["children"]),
+            children=tuple(Child(readback.maybe_whole(c["born"]), readback.maybe_whole(c["of_age"]), _days(c["alone"])) for c in data["children"]),
             alarm_days=_days(data["alarm_days"]),
             alarm_answered=_column(data["alarm_answered"]),
             alarm_in_time=tuple(bool(b) for b in data["alarm_in_time"]),
-            goals=tuple((_text(s) or "", _number(d)) for s, d in data["goals"]),
-            closure=_text(data["closure"]),
-            overdue=_must(data["overdue"]),
+            goals=tuple((readback.maybe_text(s) or "", readback.maybe_whole(d)) for s, d in data["goals"]),
+            closure=readback.maybe_text(data["closure"]),
+            overdue=readback.whole(data["overdue"]),
         )
-
-
-def _number(value: Any) -> int | None:
-    return None if value is None else _must(value)
-
-
-def _must(value: Any) -> int:
-    if type(value) is not int:
-        raise TypeError(value)
-    return value
 
 
 def _column(values: Any) -> Days:
@@ -141,12 +132,6 @@ def _steps(days: Days) -> list[int]:
 
 def _days(steps: Any) -> Days:
     return tuple(accumulate(_column(steps)))
-
-
-def _text(value: Any) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise TypeError(value)
-    return value
 
 
 def _opt(day: dt.date | None) -> int | None:
