@@ -22,6 +22,7 @@ from gga_cli.models.common import Model
 from gga_cli.models.entries import Contact
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
 from gga_cli.rules.common import add_years, between, history, horizon, in_order, late, overdue, phase_at, say, stints, when
+from gga_cli.words import value
 
 RULES = RuleSet()
 
@@ -288,8 +289,8 @@ def end_state_before_phase3(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     return [
         finding("G123", case, "change-plan.yaml", g, say(
             ctx,
-            f"de zaak is in fase 3 terwijl doel {g.id} nog {'gepland' if g.status == 'planned' else 'actief'} is",
-            f"the case is in phase 3 while goal {g.id} is still {g.status}",
+            f"de zaak is in fase 3 terwijl doel {g.id} nog {value(g.status, 'nl')} is",
+            f"the case is in phase 3 while goal {g.id} is still {value(g.status, 'en')}",
         ))
         for g in case.change_plan.goals
         if g.status in ("planned", "active")
