@@ -17,6 +17,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# pytest rewrites the modules of its plugins (hypothesis among them) as a test first imports
+# them, and keeps the result as a .pyc beside them; inside a test the guard below would stop
+# that write. No bytecode is written from here on, whatever PYTHONDONTWRITEBYTECODE says.
+sys.dont_write_bytecode = True
+
 settings.register_profile("gga", database=None, deadline=None)
 settings.load_profile("gga")
 
