@@ -24,7 +24,8 @@ from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
 from gga_cli.models.common import Model
 from gga_cli.regularfile import Unreadable, read_regular
 from gga_cli.validate import Validator, entries_validator, validate
-from gga_cli.yamlread import INVISIBLE, MAX_BYTES, Parsed, Problem, decode, invisibles, parse
+from gga_cli.text import holds_invisible
+from gga_cli.yamlread import MAX_BYTES, Parsed, Problem, decode, invisibles, parse
 
 
 @cache
@@ -66,7 +67,7 @@ def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     text, problems = decode(raw, lang)
     if text is None:
         return None, problems
-    hidden = invisibles(text, lang) if INVISIBLE.search(text) else []
+    hidden = invisibles(text, lang) if holds_invisible(text) else []
     fast = flowlines.read(text)
     if fast is not None:
         return fast, hidden

@@ -17,6 +17,22 @@ marks, bidi embeddings, overrides and isolates, the word joiner, a byte-order ma
 text. (The zero-width joiner and non-joiner, U+200D and U+200C, are left alone: an emoji
 family and Persian script need them.)"""
 
+_INVISIBLE_CHARS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+
+
+def holds_any(text: str, chars: str) -> bool:
+    """Whether the text holds one of the characters. Testing each with `in` is many times
+    faster than a regular expression's class: a text of Latin-1 characters only (most case
+    files) answers at once for any character above U+00FF, and one that is not searches
+    its memory for one character at a time (measured: 60 ms -> 2 ms for the files of 300
+    generated cases)."""
+    return any(char in text for char in chars)
+
+
+def holds_invisible(text: str) -> bool:
+    """Whether the text holds a character of INVISIBLE_CLASS (then the class's pattern tells where)."""
+    return not text.isascii() and holds_any(text, _INVISIBLE_CHARS)
+
 
 def checked(value: str | None, about: str) -> str | None:
     """Free text as given; Invalid (naming the argument `about`) where it holds what no file should."""

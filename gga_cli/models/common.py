@@ -177,13 +177,17 @@ class Model(BaseModel):
     _line: int | None = PrivateAttr(default=None)
     _column: int | None = PrivateAttr(default=None)
 
+    # read from pydantic's store of private attributes: `self._line` goes through
+    # BaseModel.__getattr__, a Python call, for every finding placed at an entry
     @property
     def line(self) -> int | None:
-        return self._line
+        private = self.__pydantic_private__
+        return private.get("_line") if private is not None else None
 
     @property
     def column(self) -> int | None:
-        return self._column
+        private = self.__pydantic_private__
+        return private.get("_column") if private is not None else None
 
 
 def empty() -> list[Any]:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from operator import itemgetter
 
 from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, days, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
+from gga_cli.models.entries import Score
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
 from gga_cli.rules.common import between, horizon, in_order, say, when
 
@@ -55,38 +57,55 @@ def _rater(names: dict[str, str], by: str | None) -> tuple[str, str]:
     return f" van {name}", f" by {name}"
 
 
-def alarms(case: CaseFolder, ctx: Context, until: dt.date) -> list[Alarm]:
-    """Every alarm up to `until`, in date order.
+def _raised(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[dt.date, Model, int | None, int]]:
+    """Every alarm up to `until`, in date order: (its day, the score or assessment that
+    raised it, the rater's previous score, the drop from it; an assessment has neither).
 
     A score at or below the alarm score (any rater); a drop of at least the alarm drop
     from the previous score of the same rater (no `by`: the worker); an ARIJ safety
     assessment concluding unsafe.
     """
     settings = ctx.settings.deadlines
-    names = _names(case)
-    found: list[Alarm] = []
+    found: list[tuple[dt.date, Model, int | None, int]] = []
     previous: dict[str | None, int] = {}
     for score in in_order(case.scores, until):
         before = previous.get(score.by)
         previous[score.by] = score.score
-        low = score.score <= settings.alarm_score
         drop = before - score.score if before is not None else 0
-        if not low and drop < settings.alarm_drop:
-            continue
-        by_nl, by_en = _rater(names, score.by)
-        nl = f"score {score.score}{by_nl} op {when(score.date, 'nl')}"
-        en = f"score {score.score}{by_en} on {when(score.date, 'en')}"
-        if drop >= settings.alarm_drop:
-            nl += f" ({drop} lager dan de vorige, {before})"
-            en += f" ({drop} below the previous, {before})"
-        found.append(Alarm(score.date, score, "scores.yaml", nl, en))
+        if score.score <= settings.alarm_score or drop >= settings.alarm_drop:
+            found.append((score.date, score, before, drop))
     if case.safety_plan is not None:
         for assessment in in_order(case.safety_plan.assessments, until):
             if assessment.conclusion == "unsafe":
-                found.append(Alarm(assessment.date, assessment, "safety-plan.yaml",
-                                   f"veiligheidstaxatie 'onveilig' op {when(assessment.date, 'nl')}",
-                                   f"safety assessment 'unsafe' on {when(assessment.date, 'en')}"))
-    return sorted(found, key=lambda a: a.day)
+                found.append((assessment.date, assessment, None, 0))
+    found.sort(key=itemgetter(0))
+    return found
+
+
+def alarm_days(case: CaseFolder, ctx: Context, until: dt.date) -> list[dt.date]:
+    """The day of every alarm up to `until` (`alarms` without their words), in order."""
+    return [day for day, *_ in _raised(case, ctx, until)]
+
+
+def alarms(case: CaseFolder, ctx: Context, until: dt.date) -> list[Alarm]:
+    """Every alarm up to `until`, in date order, with the words that name it (see `_raised`)."""
+    drop_alarm = ctx.settings.deadlines.alarm_drop
+    names = _names(case)
+    found: list[Alarm] = []
+    for day, entry, before, drop in _raised(case, ctx, until):
+        if isinstance(entry, Score):
+            by_nl, by_en = _rater(names, entry.by)
+            nl = f"score {entry.score}{by_nl} op {when(day, 'nl')}"
+            en = f"score {entry.score}{by_en} on {when(day, 'en')}"
+            if drop >= drop_alarm:
+                nl += f" ({drop} lager dan de vorige, {before})"
+                en += f" ({drop} below the previous, {before})"
+            found.append(Alarm(day, entry, "scores.yaml", nl, en))
+        else:
+            found.append(Alarm(day, entry, "safety-plan.yaml",
+                               f"veiligheidstaxatie 'onveilig' op {when(day, 'nl')}",
+                               f"safety assessment 'unsafe' on {when(day, 'en')}"))
+    return found
 
 
 def _updates(case: CaseFolder, until: dt.date) -> list[dt.date]:

@@ -59,9 +59,9 @@ def is_family_contact(contact: Contact, family: frozenset[str]) -> bool:
     """A family contact: any kind but the team's own case consultation, in which at least
     one person of the genogram took part (`with` or `alone`). A call with only the school
     or the GP is a contact with the network, not with the family (method.md, revision 2)."""
-    if contact.kind == "case_consultation":
-        return False
-    return any(i in family for i in contact.with_) or any(i in family for i in contact.alone)
+    # isdisjoint: a set method over the list, where `any` over a generator cost a Python
+    # frame a person (G102, G107, G108 and G109 each ask this of every contact)
+    return contact.kind != "case_consultation" and not (family.isdisjoint(contact.with_) and family.isdisjoint(contact.alone))
 
 
 def family_contacts(case: CaseFolder, until: dt.date) -> list[Contact]:
@@ -86,9 +86,14 @@ def phase_at(facts: Case, day: dt.date) -> int:
     Before the first entry the first entry's phase holds; without any history, the
     current phase (G122 reports the missing history).
     """
-    entries = history(facts)
+    return phase_in(history(facts), facts.phase, day)
+
+
+def phase_in(entries: Sequence[PhaseEntry], phase_now: int, day: dt.date) -> int:
+    """`phase_at` for a case's `history` made once (a rule asking for many days):
+    `phase_now` is the case's current phase."""
     if not entries:
-        return facts.phase
+        return phase_now
     current = entries[0].phase
     for entry in entries:
         if entry.start <= day:

@@ -11,16 +11,17 @@ Rules: G107 G108 G109.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import CaseFolder
+from gga_cli.models.case import PhaseEntry
 from gga_cli.models.entries import Contact
 from gga_cli.models.genogram import Person
 from gga_cli.models.settings import Deadlines
-from gga_cli.rules.alarms import alarms
+from gga_cli.rules.alarms import alarm_days
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
 from gga_cli.rules.common import (
     add_years,
@@ -32,6 +33,7 @@ from gga_cli.rules.common import (
     living_children,
     overdue,
     phase_at,
+    phase_in,
     say,
     when,
 )
@@ -166,32 +168,34 @@ def child_spoken_alone_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
 
 def gap_limit(deadlines: Deadlines, phase: int) -> int:
     """The most days between two family contacts in a phase."""
-    return {1: deadlines.contact_gap_phase1, 2: deadlines.contact_gap_phase2}.get(phase, deadlines.contact_gap_phase3)
-
-
-def _alarm_days(case: CaseFolder, ctx: Context, until: dt.date) -> list[dt.date]:
-    return [a.day for a in alarms(case, ctx, until)]
+    if phase == 1:
+        return deadlines.contact_gap_phase1
+    return deadlines.contact_gap_phase2 if phase == 2 else deadlines.contact_gap_phase3
 
 
 def allowed_gap(case: CaseFolder, ctx: Context, start: dt.date, alarm_days: list[dt.date]) -> int:
-    """The most days allowed after a family contact on `start` (G108), alarms considered."""
-    return _gap(case, ctx, start, alarm_days)[1]
+    """The most days allowed after a family contact on `start` (G108), alarms considered
+    (`alarm_days` in order)."""
+    assert case.case is not None
+    return _gap(ctx, history(case.case), case.case.phase, start, alarm_days)[1]
 
 
-def _gap(case: CaseFolder, ctx: Context, start: dt.date, alarm_days: list[dt.date]) -> tuple[int, int, dt.date | None]:
-    """(phase, most days, the alarm that tightened it) for a gap starting on `start`.
+def _gap(ctx: Context, entries: list[PhaseEntry], phase_now: int, start: dt.date,
+         alarm_days: list[dt.date]) -> tuple[int, int, dt.date | None]:
+    """(phase, most days, the alarm that tightened it) for a gap starting on `start`, in a
+    case of phase history `entries` (`history`) and current phase `phase_now`.
 
     Booklet, phase 2: "lager dan het wekelijkse contact in fase 1 (tenzij de veiligheid of
     de motivatie afneemt)": a phase 2 gap that starts from an alarm's day to `alarm_watch`
-    days after keeps the tighter `contact_gap_alarm`."""
-    assert case.case is not None
+    days after keeps the tighter `contact_gap_alarm`. `alarm_days` is in order, so the
+    latest alarm on or before `start` is found by bisection (G108 asks for every contact)."""
     settings = ctx.settings.deadlines
-    phase = phase_at(case.case, start)
+    phase = phase_in(entries, phase_now, start)
     limit = gap_limit(settings, phase)
-    if phase == 2:
-        recent = [d for d in alarm_days if 0 <= (start - d).days <= settings.alarm_watch]
-        if recent and settings.contact_gap_alarm < limit:
-            return phase, settings.contact_gap_alarm, recent[-1]
+    if phase == 2 and settings.contact_gap_alarm < limit:
+        latest = bisect_right(alarm_days, start) - 1
+        if latest >= 0 and (start - alarm_days[latest]).days <= settings.alarm_watch:
+            return phase, settings.contact_gap_alarm, alarm_days[latest]
     return phase, limit, None
 
 
@@ -221,10 +225,11 @@ def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     assert case.case is not None
     until = horizon(case.case, ctx)
     contacts = family_contacts(case, until)
-    alarm_days = _alarm_days(case, ctx, until) if contacts else []
+    raised = alarm_days(case, ctx, until) if contacts else []
+    entries, phase_now = history(case.case), case.case.phase
     out: list[Diagnostic] = []
     for earlier, later in zip(contacts, contacts[1:]):
-        phase, limit, alarm = _gap(case, ctx, earlier.date, alarm_days)
+        phase, limit, alarm = _gap(ctx, entries, phase_now, earlier.date, raised)
         due = add_days(earlier.date, limit)
         if later.date > due:
             nl, en = _why(phase, alarm)
@@ -234,7 +239,7 @@ def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
                     f"; {en}: at most {limit} days after {when(earlier.date, 'en')}")))
     if contacts:
         last = contacts[-1]
-        phase, limit, alarm = _gap(case, ctx, last.date, alarm_days)
+        phase, limit, alarm = _gap(ctx, entries, phase_now, last.date, raised)
         due = add_days(last.date, limit)
         if until > due:
             nl, en = _why(phase, alarm)
@@ -252,7 +257,7 @@ def next_contact_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
     if case.case.closed is not None or not contacts:
         return []
     last = contacts[-1]
-    _, limit, _ = _gap(case, ctx, last.date, _alarm_days(case, ctx, ctx.today))
+    limit = allowed_gap(case, ctx, last.date, alarm_days(case, ctx, ctx.today))
     return [Deadline("G108", case.id, add_days(last.date, limit), say(ctx, "contact met het gezin", "contact with the family"),
                      label=say(ctx, "gezinscontact", "family contact"))]
 
