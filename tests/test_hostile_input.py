@@ -182,6 +182,22 @@ def test_control_characters_written_as_yaml_escapes_are_F001(tmp_path: Path, gga
         assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout + done.stderr
 
 
+def test_the_quick_test_for_invisible_characters_agrees_with_their_class() -> None:
+    """`holds_invisible` spells INVISIBLE_CLASS out character by character: for every
+    character of the Basic Multilingual Plane, in an ASCII, a Latin-1 and a wider text, it
+    answers as the class's pattern does."""
+    import re
+
+    from gga_cli.text import INVISIBLE_CLASS, holds_invisible
+
+    pattern = re.compile(f"[{INVISIBLE_CLASS}]")
+    for point in range(0x10000):
+        char = chr(point)
+        for text in (f"a{char}", f"\u00e9{char}", f"\u2019{char}"):
+            assert holds_invisible(text) is bool(pattern.search(text)), f"U+{point:04X}"
+    assert holds_invisible("Familie \u202eDOORB") and not holds_invisible("Familie Brood, oké")
+
+
 def test_bidi_and_zero_width_characters_are_a_warning_and_shown_by_code_point(tmp_path: Path, gga: Run) -> None:
     files = cb.clean(3)
     root = caseload(tmp_path, {
