@@ -227,6 +227,15 @@ def test_g108_a_phase_2_gap_starting_28_days_after_an_alarm_is_tight_29_days_aft
     assert [f[:4] for f in findings(alarm_answered(base, "2026-02-19"), D(2026, 3, 28))] == [late_0320]
 
 
+def test_g108_an_alarm_the_day_after_a_gap_starts_does_not_tighten_that_gap() -> None:
+    # the same case as the test above but one day later: the gap from 27 February to
+    # 20 March began before the alarm, so phase 2's 28 days hold; the gap since 20 March
+    # is tight (7 days) but not over on 25 March
+    files = alarm_answered(clean(2), "2026-02-28")
+    assert findings(files, TODAY[2]) == []
+    assert [f[:4] for f in findings(files, D(2026, 3, 28))] == [("G108", "warning", "contacts.yaml", 8)]
+
+
 def test_g108_an_alarm_does_not_tighten_phase_1_or_3_which_are_weekly_already() -> None:
     files = alarm_answered(clean(1), "2026-01-14")
     assert findings(files, TODAY[1]) == []
