@@ -121,8 +121,8 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
     found: dict[Path, Row] = {}
     missed: list[Path] = []
     signatures: dict[Path, Signature | None] = {}
-    for folder in caseload.folders:
-        key = _relative(folder, root)
+    keys = {folder: _relative(folder, root) for folder in caseload.folders}
+    for folder, key in keys.items():
         sig = signature(folder, now, cache.hashed(key)) if cache is not None else None
         signatures[folder] = sig
         cached = cache.get(key, sig) if cache is not None else None
@@ -140,11 +140,11 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
             fresh = row(judged.case, judged.diagnostics, judged.deadlines, caseload.today, caseload.alarm_score)
             found[folder] = fresh
             if cache is not None:
-                cache.put(_relative(folder, root), signatures[folder], fresh)
+                cache.put(keys[folder], signatures[folder], fresh)
             if advance is not None:
                 advance()
     if cache is not None:
-        cache.keep_only({_relative(f, root) for f in caseload.folders})
+        cache.keep_only(set(keys.values()))
         if cache.lang != caseload.lang:
             cache.lang, cache.changed = caseload.lang, True
         cache.save()
