@@ -18,7 +18,6 @@ and rebuilt; one that cannot be written is skipped without a word.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,5 +153,4 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
     return [found[f] for f in caseload.folders]
 
 
-def _relative(folder: Path, root: Path) -> str:
-    return Path(os.path.relpath(os.path.abspath(folder), root)).as_posix()
+_relative = cachedir.folder_key

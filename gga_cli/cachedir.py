@@ -102,6 +102,11 @@ def write(root: Path, name: str, value: Any) -> bool:
     return True
 
 
+def folder_key(case_folder: Path, root: Path) -> str:
+    """A case folder as gga's caches name it: its path from the caseload root, with `/`."""
+    return Path(os.path.relpath(os.path.abspath(case_folder), root)).as_posix()
+
+
 def signature(case_folder: Path, now_ns: int, verify: frozenset[str] = frozenset()) -> Signature | None:
     """The folder's files, each as (name, size, mtime, ctime, inode, hash), the hash taken of
     a racily clean file and of those named in `verify` (hashed when they were stored);

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
+from gga_cli import flowlines, yamlread
 
 
 class EditError(Exception):
@@ -128,12 +128,6 @@ class Document:
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as both parsers count them
 
-try:  # libyaml's parser, some twenty times faster on a long scores.yaml
-    _LOADER: type[Any] = yaml.CBaseLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _LOADER = yaml.BaseLoader
-
-
 def parse(text: str, loader: type[Any] | None = None) -> Document:
     """The document's nodes with their places; EditError where the text is no YAML.
 
@@ -148,12 +142,15 @@ def parse(text: str, loader: type[Any] | None = None) -> Document:
             return len(text)
         return int(starts[mark.line] + mark.column + (bom if mark.line == 0 else 0))
 
+    import yaml  # here, not with the module: appending to a file of one entry a line needs no parse
+
     stack: list[Node] = []
     pending: list[Node | None] = []  # per open mapping: the key waiting for its value
     root: Node | None = None
     end_marker: int | None = None
     try:
-        for event in yaml.parse(text, Loader=loader or _LOADER):
+        # libyaml's parser by default, some twenty times faster on a long scores.yaml
+        for event in yaml.parse(text, Loader=loader or yamlread.loader()):
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 start, end = _offset(event.start_mark), _offset(event.end_mark)
                 if isinstance(event, yaml.ScalarEvent):
@@ -275,6 +272,11 @@ def append_entry(text: str | None, entry: str, modeline: str | None = None) -> s
         head = f"{modeline}\n" if modeline else ""
         return f"{head}- {entry}\n"
     nl = newline_of(text)
+    if flowlines.read(text) is not None:
+        # entries of one flow mapping a line from the first column, blank lines and comments,
+        # nothing else (no `---`, no `...`): the new line goes at the end, as below, without
+        # the parse (a recording then needs no PyYAML for scores.yaml or contacts.yaml)
+        return _ended(text) + f"- {entry}{nl}"
     document = parse(text)
     root = document.root
     if root is None:  # only comments so far

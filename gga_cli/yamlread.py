@@ -17,18 +17,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from gga_cli.i18n import Lang, pick
 from gga_cli.text import CONTROL_CLASS, INVISIBLE_CLASS
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 
-try:  # libyaml's parser, in every PyYAML wheel; the pure-Python one otherwise
-    _Loader: type[Any] = yaml.CBaseLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.BaseLoader
+
+def loader() -> type[Any]:
+    """libyaml's parser, in every PyYAML wheel; the pure-Python one otherwise. PyYAML is
+    imported here, when a file is parsed, not with this module: a recording whose block
+    files' parses are kept (`parsecache`) never needs it."""
+    import yaml
+
+    return getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
 
 _CONTROL = re.compile(f"[{CONTROL_CLASS}]|\r(?!\n)")  # and a lone carriage return
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)", re.MULTILINE)
@@ -77,11 +80,12 @@ class Parsed:
     __slots__ = ("data", "_values", "_keys", "_fill", "_eager")
 
     def __init__(
-        self, data: Any, values: Places | None = None, fill: Callable[[Places, Places], None] | None = None, eager: int = 0
+        self, data: Any, values: Places | None = None, fill: Callable[[Places, Places], None] | None = None, eager: int = 0,
+        keys: Places | None = None,
     ) -> None:
         self.data = data
         self._values: Places = values if values is not None else {}
-        self._keys: Places = {}
+        self._keys: Places = keys if keys is not None else {}
         self._fill = fill
         self._eager = eager
 
@@ -249,8 +253,10 @@ def parse(text: str, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
         values[path] = at
         return path
 
+    import yaml
+
     try:
-        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+        events: Iterator[Any] = yaml.parse(text, Loader=loader())
         for event in events:
             kind = type(event)
             opens = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent

@@ -74,6 +74,25 @@ def test_a_file_without_a_last_line_end_gets_one_before_the_entry() -> None:
     assert append_entry(old, entry("x")) == old + '\n- {date: 2026-02-18, score: 5, note: "x"}\n'
 
 
+@pytest.mark.parametrize("old", [
+    "COMMENTED",
+    "CRLF",
+    "- {date: 2026-02-04, score: 3}  # geen regeleinde",
+    "\n\n- {date: 2026-02-04, score: 3}\n\n  # inspringend commentaar\n\n",
+    '- {date: 2026-02-04, kind: phone, with: [els, sjors], note: "a, b: {c}"}\n- {date: 2026-02-05, score: 7}\n',
+])
+def test_a_file_of_entry_lines_gets_its_line_without_the_parse_and_the_same(old: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the line reader takes whole (one flow mapping a line from the first column) is
+    appended to without libyaml: the text is what the parse would have made of it."""
+    from gga_cli import flowlines
+
+    old = {"COMMENTED": COMMENTED_SCORES, "CRLF": COMMENTED_SCORES.replace("\n", "\r\n")}.get(old, old)
+    assert flowlines.read(old) is not None
+    fast = append_entry(old, entry("x"))
+    monkeypatch.setattr(flowlines, "read", lambda text: None)
+    assert append_entry(old, entry("x")) == fast
+
+
 def test_a_last_entry_in_block_style_still_gets_a_correct_flow_line() -> None:
     old = "- date: 2026-02-04\n  score: 3\n  note: |\n    Twee\n    regels\n"
     new = append_entry(old, entry("x"))
