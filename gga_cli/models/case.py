@@ -1,6 +1,5 @@
 """case.yaml: the case's facts, measure, phase, grounds for sharing and waivers."""
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
@@ -28,7 +27,7 @@ class Measure(Model):
     extension: Extension | None = described("verlenging", "decision on extending the measure", default=None)
 
     @model_validator(mode="after")
-    def _end_where_required(self) -> Measure:
+    def _end_where_required(self) -> "Measure":
         if self.kind in ("ots", "jr") and self.end is None:
             raise fail(f"een maatregel {self.kind} heeft een einddatum (end) nodig", f"a measure of kind {self.kind} needs an end date (end)")
         return self

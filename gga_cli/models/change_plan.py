@@ -1,6 +1,5 @@
 """change-plan.yaml: the veranderplan, for lasting safety."""
 
-from __future__ import annotations
 
 from typing import Literal
 

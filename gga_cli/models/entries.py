@@ -1,6 +1,5 @@
 """scores.yaml and contacts.yaml: one flow mapping a line, newest last."""
 
-from __future__ import annotations
 
 from typing import Literal, get_args
 

@@ -1,6 +1,5 @@
 """genogram.yaml: people, couples, bonds and households (genogram) and the network (sociogram)."""
 
-from __future__ import annotations
 
 from typing import Literal
 

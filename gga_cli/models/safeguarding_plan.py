@@ -1,6 +1,5 @@
 """safeguarding-plan.yaml: the borgingsplan, from phase 3."""
 
-from __future__ import annotations
 
 from gga_cli.models.common import Date, Id, Model, Text, described, empty
 

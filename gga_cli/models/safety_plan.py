@@ -1,6 +1,5 @@
 """safety-plan.yaml: the veiligheidsplan, from day 1."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -1,6 +1,5 @@
 """gga.toml: the organisation's settings, at the root of a caseload."""
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
