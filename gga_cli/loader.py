@@ -19,7 +19,6 @@ from gga_cli import crosscheck, flowlines
 from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
-from gga_cli.locate import outside
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
 from gga_cli.models.common import Model
 from gga_cli.regularfile import Unreadable, read_regular
@@ -122,6 +121,20 @@ Documents = dict[str, tuple[bytes, Any, tuple[Problem, ...]]]
 """Files validated before, by name: the bytes read, the validated value and the file's problems."""
 
 
+@cache
+def _real(root: Path) -> Path:
+    return root.resolve()
+
+
+def _names(folder: Path) -> frozenset[str] | None:
+    """The names in a case folder; None where it cannot be listed (a folder one may enter
+    but not read: its files are then looked for one by one)."""
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return None
+
+
 def load_case(
     folder: Path, root: Path, lang: Lang, today: dt.date, overrides: Mapping[str, bytes] | None = None,
     documents: Documents | None = None, parses: Parses | None = None,
@@ -137,18 +150,23 @@ def load_case(
     `parses` keeps the parses of the case's block files by their bytes (see `read`).
     """
     overrides = overrides or {}
-    rel = relative(folder, root)
+    # where the folder really is, once (`relative` and `outside` each resolved it; the root
+    # once a process): a case inside the caseload, or a link that leads out of it
+    real, real_root = folder.resolve(), _real(root)
+    inside = real.is_relative_to(real_root)
+    rel = real.relative_to(real_root).as_posix() if inside else folder.as_posix()
     case = CaseFolder(id=folder.name, folder="" if rel == "." else rel)
     diagnostics: list[Diagnostic] = []
-    elsewhere = outside(folder, root)
-    if elsewhere is not None:
+    if not inside:
         return case, [Diagnostic("F007", Severity.ERROR, case.id, os.path.relpath(folder, root).replace(os.sep, "/"), None, None, pick(
-            lang, f"de zaakmap is een link naar {elsewhere}, buiten de caseload; gga leest er niets door",
-            f"the case folder is a link to {elsewhere}, outside the caseload; gga reads nothing through it"))]
+            lang, f"de zaakmap is een link naar {real}, buiten de caseload; gga leest er niets door",
+            f"the case folder is a link to {real}, outside the caseload; gga reads nothing through it"))]
+    names = _names(folder)  # one listing of the folder for every file kind and the unknown ones
     for name, kind in FILE_KINDS.items():
         path = folder / name
         file = case.path_of(name)
-        if name not in overrides and not os.path.lexists(path):  # a link to nowhere is there, and broken
+        # a link to nowhere is there, and broken (it is listed; lexists sees it too)
+        if name not in overrides and not (name in names if names is not None else os.path.lexists(path)):
             if kind.required:
                 diagnostics.append(
                     Diagnostic("F030", Severity.ERROR, case.id, file, None, None,
@@ -170,8 +188,8 @@ def load_case(
         diagnostics += _diagnostics(problems, case.id, file)
         if value is not None:
             setattr(case, attribute(name), value)
-    for extra in sorted(folder.glob("*.y*ml")):
-        if extra.name not in FILE_KINDS and extra.suffix in (".yaml", ".yml"):
+    for extra in sorted(folder / name for name in names or () if os.path.splitext(name)[1] in (".yaml", ".yml")):
+        if extra.name not in FILE_KINDS:
             known = ", ".join(FILE_KINDS)
             diagnostics.append(
                 Diagnostic("F010", Severity.ERROR, case.id, relative(extra, root), None, None,

@@ -181,8 +181,8 @@ def _commands(root: Path) -> list[tuple[list[str], tuple[str, ...] | None]]:
     (relative to it), or None for a command that may change nothing."""
     case = str(root / CASE)
     on = ["--today", TODAY]
-    may_record = ("caseload/" + CASE,)
     cache = ("caseload/.gga",)  # show, the Markdown handover and the genogram are kept in the one-case cache there
+    may_record = ("caseload/" + CASE, *cache)  # a recording keeps the parses of the block files there
     return [
         (["check", str(root), *on], None),
         (["check", str(root), "--format", "github", "--strict", *on], None),
