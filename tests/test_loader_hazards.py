@@ -32,6 +32,17 @@ def test_a_clean_case_loads_without_diagnostics(tmp_path: Path) -> None:
     assert load(tmp_path, {}) == []
 
 
+def test_text_given_as_a_list_a_mapping_or_nothing_is_reported_at_its_value(tmp_path: Path) -> None:
+    scores = "- {date: 2026-02-04, score: 3, note: [rustig, thuis]}\n- {date: 2026-02-05, score: 4, by: {naam: els}}\n"
+    contacts = "- {date: 2026-02-04, kind: phone, with: [els, ~]}\n"
+    assert load(tmp_path, {"scores.yaml": scores, "contacts.yaml": contacts, "case.yaml": CASE.replace("family: ", "family: \n#", 1)}) == [
+        error("F010", "case.yaml", 2, 8, "family: must be text, not a list or mapping"),
+        error("F010", "scores.yaml", 1, 32, "[0].note: must be text, not a list or mapping"),
+        error("F010", "scores.yaml", 2, 32, "[1].by: must be text, not a list or mapping"),
+        error("F010", "contacts.yaml", 1, 47, "[0].with[1]: must be text, not a list or mapping"),
+    ]
+
+
 def test_a_repeated_key_is_reported_where_it_repeats(tmp_path: Path) -> None:
     text = CASE + "worker: Iemand Anders\n"
     assert load(tmp_path, {"case.yaml": text}) == [

@@ -65,6 +65,8 @@ def describe(error: Any, lang: Lang) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return pick(lang, f"{where} moet true of false zijn", f"{where} must be true or false")
     if kind in ("string_type",):
+        if value is None or isinstance(value, (list, dict)):  # a case file's list, mapping or empty value
+            return pick(lang, f"{where}: moet tekst zijn, geen lijst of mapping", f"{where}: must be text, not a list or mapping")
         return pick(lang, f"{where} moet tekst tussen aanhalingstekens zijn", f"{where} must be text in quotes")
     if kind == "gga":
         return pick(lang, f"{where}: {ctx['nl']}", f"{where}: {ctx['en']}")
