@@ -158,8 +158,20 @@ def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, 
                 _place(value, node_at(data, (key,)), path + (key,), parsed, dropped)
     elif isinstance(obj, list) and isinstance(data, list):
         kept = _kept(dropped, path, len(data)) if dropped else range(len(data))
+        place = parsed.place
         for item, index in zip(obj, kept):
-            if isinstance(item, Model):
+            if not isinstance(item, Model):
+                continue
+            cls = type(item)
+            if item.__pydantic_private__ is None and not _nested(cls):
+                # an entry of a scores or contacts file (`entries_validator`), thousands a
+                # file: its store made here at once, without the walk's call for each
+                private = dict(_private_defaults(cls) or {})
+                at = place(path + (index,))
+                if at is not None:
+                    private["_line"], private["_column"] = at
+                object.__setattr__(item, "__pydantic_private__", private)
+            else:
                 _place(item, data[index], path + (index,), parsed, dropped)
 
 
