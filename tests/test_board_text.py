@@ -153,3 +153,23 @@ def test_wide_keeps_every_cell_whole_on_a_terminal(gga: Run, tmp_path: Path) -> 
     wide = on_terminal(["status", "--today", DEMO_TODAY, "--lang", "en", "--wide"], root, 60)
     assert wide == gga("status", "--today", DEMO_TODAY, "--lang", "en", cwd=root).stdout
     assert "…" in on_terminal(["status", "--today", DEMO_TODAY, "--lang", "en"], root, 60)
+
+
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(0x100)] + ["é", "€", "中", "\u0301", "\u200b", "…"]), max_size=14),
+       st.integers(min_value=0, max_value=20))
+def test_a_cell_is_measured_and_cut_as_character_by_character(text: str, width: int) -> None:
+    """The quick measure of a text of Latin-1 characters (a name with é or ö) gives what
+    the measure of each character gives, and the cut to a width too."""
+    from gga_cli.views.grid import _char_len, cell_len, set_cell_size
+
+    sizes = [_char_len(c) for c in text]
+    if not text.isascii():  # the ASCII path counts every character, as before
+        assert cell_len(text) == sum(sizes)
+    kept, used = [], 0
+    for char, size in zip(text, sizes):
+        if used + size > width:
+            break
+        kept.append(char)
+        used += size
+    if not text.isascii():
+        assert set_cell_size(text, width) == ("".join(kept) + " " * (width - used) if width > 0 else "")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 Justify = Literal["left", "right"]
@@ -32,9 +33,10 @@ def cell_len(text: str) -> int:
     """Columns the text takes on a terminal: wide East Asian characters two, marks none."""
     if text.isascii():
         return len(text)
-    return sum(_char_len(c) for c in text)
+    return sum(map(_char_len, text))
 
 
+@cache  # a board measures the same few characters (a score's bars, é) a thousand times over
 def _char_len(char: str) -> int:
     if char.isascii():
         return 1 if char.isprintable() else 0
