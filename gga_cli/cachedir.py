@@ -102,6 +102,25 @@ def write(root: Path, name: str, value: Any) -> bool:
     return True
 
 
+def sweep(root: Path, prefixes: tuple[str, ...], kept: set[str]) -> None:
+    """Remove the cache files in `<root>/.gga` named with one of `prefixes` that are not in
+    `kept`: those of case folders that are gone (erased, moved, renamed). Where `.gga` is not
+    gga's own folder, or a file cannot be removed, nothing is done about it."""
+    where = folder(root)
+    if where is None:
+        return
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefixes) and name.endswith(".json") and name not in kept:
+            try:
+                os.unlink(where / name)
+            except OSError:
+                pass
+
+
 def folder_key(case_folder: Path, root: Path) -> str:
     """A case folder as gga's caches name it: its path from the caseload root, with `/`."""
     return Path(os.path.relpath(os.path.abspath(case_folder), root)).as_posix()

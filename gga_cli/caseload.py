@@ -247,7 +247,7 @@ class Caseload:
 
     def subset(self, folders: list[Path]) -> Caseload:
         """The same caseload, settings and day, with only these case folders."""
-        other = dataclasses.replace(self.target, cases=folders, only_files={})
+        other = dataclasses.replace(self.target, cases=folders, only_files={}, whole=False)
         copy = object.__new__(Caseload)
         copy.__dict__.update(self.__dict__)
         copy.target = other

@@ -115,6 +115,7 @@ class Target:
     cases: list[Path] = field(default_factory=list)
     only_files: dict[Path, set[str]] = field(default_factory=dict)  # case folder -> file names asked for
     singles: list[Path] = field(default_factory=list)  # YAML files outside any case folder
+    whole: bool = False  # the caseload root itself was asked for: `cases` are all its cases
 
 
 def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
@@ -139,6 +140,7 @@ def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
+            target.whole = target.whole or (target.has_settings and _real(path) == target.root)
             for case, real in _walk(path):
                 if real not in seen:
                     seen.add(real)

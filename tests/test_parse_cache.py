@@ -4,6 +4,7 @@ very same bytes only, read back only where whole, and a second recording needs n
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -87,3 +88,25 @@ def test_a_second_recording_imports_no_yaml(caseload: Make) -> None:
     assert "gga_cli.parsecache" in modules  # the measurement itself works
     assert not {m for m in modules if m.split(".")[0] == "yaml"}
     assert "2026-11-21" in (root / CASE / "scores.yaml").read_text(encoding="utf-8")
+
+
+def test_the_board_sweeps_the_kept_texts_of_a_case_folder_that_is_gone(gga: Run, caseload: Make) -> None:
+    other = {name.replace("2026-0001", "2026-0002"): text.replace("2026-0001", "2026-0002") for name, text in FAMILY.items()}
+    root = caseload({**FAMILY, **other})
+    for case in ("2026-0001", "2026-0002"):
+        assert gga("score", "7", "--case", case, "--date", "2026-11-20", "--today", TODAY, cwd=root).returncode == 0
+        assert gga("show", "--case", case, "--today", TODAY, cwd=root).returncode == 0
+
+    def kept_files() -> set[str]:
+        return {p.name.split("-")[0] for p in (root / ".gga").iterdir() if p.name.startswith(("case-", "parsed-"))}
+
+    assert len(list((root / ".gga").glob("parsed-*.json"))) == 2 and len(list((root / ".gga").glob("case-*.json"))) == 2
+    # a board of one case leaves the other case's files alone
+    assert gga("status", str(root / "cases" / "2026-0001"), "--today", TODAY, cwd=root).returncode in (0, 1)
+    assert len(list((root / ".gga").glob("parsed-*.json"))) == 2
+    # the second case moved out of the caseload: the board of the whole caseload sweeps its files
+    shutil.move(str(root / "cases" / "2026-0002"), str(root.parent / "elders"))
+    assert gga("status", "--today", TODAY, cwd=root).returncode in (0, 1)
+    assert len(list((root / ".gga").glob("parsed-*.json"))) == 1 and len(list((root / ".gga").glob("case-*.json"))) == 1
+    assert kept_files() == {"case", "parsed"}
+    assert gga("show", "--case", "2026-0001", "--today", TODAY, cwd=root).returncode == 0  # the remaining case's view still served
