@@ -147,10 +147,8 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
         if caseload.target.whole:
             # a case folder gone since (moved to another caseload, renamed) leaves no view
             # or parsed text of its family behind in .gga/
-            from gga_cli.casecache import file_name as view_file
-            from gga_cli.parsecache import file_name as parse_file
-
-            cachedir.sweep(root, ("case-", "parsed-"), {made(key) for key in keys.values() for made in (view_file, parse_file)})
+            kinds = ("case", "parsed")  # casecache's views, parsecache's parses
+            cachedir.sweep(root, tuple(f"{kind}-" for kind in kinds), {cachedir.case_file(kind, key) for key in keys.values() for kind in kinds})
         if cache.lang != caseload.lang:
             cache.lang, cache.changed = caseload.lang, True
         cache.save()

@@ -102,6 +102,12 @@ def write(root: Path, name: str, value: Any) -> bool:
     return True
 
 
+def case_file(kind: str, relative: str) -> str:
+    """The name of a cache file of one case folder (`kind`: "case" for its views, "parsed"
+    for its parses), from the folder's path from the root."""
+    return f"{kind}-" + hashlib.blake2b(relative.encode("utf-8"), digest_size=12).hexdigest() + ".json"
+
+
 def sweep(root: Path, prefixes: tuple[str, ...], kept: set[str]) -> None:
     """Remove the cache files in `<root>/.gga` named with one of `prefixes` that are not in
     `kept`: those of case folders that are gone (erased, moved, renamed). Where `.gga` is not

@@ -18,7 +18,6 @@ rules as the board's cache hold: only inside a caseload with its gga.toml, only 
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,7 +58,7 @@ class Served:
 
 
 def file_name(relative: str) -> str:
-    return "case-" + hashlib.blake2b(relative.encode("utf-8"), digest_size=12).hexdigest() + ".json"
+    return cachedir.case_file("case", relative)
 
 
 def served(caseload: Caseload, folder: Path, what: str, make: Callable[[], Served]) -> Served:

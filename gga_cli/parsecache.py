@@ -29,7 +29,7 @@ FORMAT = 1
 
 
 def file_name(relative: str) -> str:
-    return "parsed-" + hashlib.blake2b(relative.encode("utf-8"), digest_size=12).hexdigest() + ".json"
+    return cachedir.case_file("parsed", relative)
 
 
 def _digest(raw: bytes) -> str:
