@@ -40,8 +40,9 @@ def _walk(root: Path) -> list[tuple[Path, Path]]:
     """`find_cases`, each folder with where it really is (links resolved).
 
     Only the root and the links are resolved: a folder that is no link really is its real
-    parent's real path and its name. (Resolving every folder asked the file system about
-    each part of its path: 3,000 `lstat`s for 1,000 cases, a fifth of the warm board.)
+    parent's real path and its name. (Resolving every folder, which asks the file system
+    about each part of its path, ran 3,000 times for 1,000 cases: a fifth of the warm board
+    under cProfile.)
     """
     boundary = (find_upwards(root, SETTINGS) or root).resolve()
     found: list[tuple[Path, Path]] = []
