@@ -11,13 +11,12 @@ CONTROL_CLASS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 
 CONTROL = re.compile(f"[{CONTROL_CLASS}]")
 
-INVISIBLE_CLASS = "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+INVISIBLE_CLASS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 """Characters that change how text reads without being seen: the zero-width space, direction
 marks, bidi embeddings, overrides and isolates, the word joiner, a byte-order mark inside the
 text. (The zero-width joiner and non-joiner, U+200D and U+200C, are left alone: an emoji
-family and Persian script need them.)"""
-
-_INVISIBLE_CHARS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+family and Persian script need them.) Each is written out, with no range: the same string is
+a regular expression's class (`[...]`) and the characters `holds_invisible` looks for."""
 
 
 def holds_any(text: str, chars: str) -> bool:
@@ -31,7 +30,7 @@ def holds_any(text: str, chars: str) -> bool:
 
 def holds_invisible(text: str) -> bool:
     """Whether the text holds a character of INVISIBLE_CLASS (then the class's pattern tells where)."""
-    return not text.isascii() and holds_any(text, _INVISIBLE_CHARS)
+    return not text.isascii() and holds_any(text, INVISIBLE_CLASS)
 
 
 def checked(value: str | None, about: str) -> str | None:

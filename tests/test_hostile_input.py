@@ -183,7 +183,7 @@ def test_control_characters_written_as_yaml_escapes_are_F001(tmp_path: Path, gga
 
 
 def test_the_quick_test_for_invisible_characters_agrees_with_their_class() -> None:
-    """`holds_invisible` spells INVISIBLE_CLASS out character by character: for every
+    """`holds_invisible` looks for INVISIBLE_CLASS's characters one by one: for every
     character of the Basic Multilingual Plane, in an ASCII, a Latin-1 and a wider text, it
     answers as the class's pattern does."""
     import re
