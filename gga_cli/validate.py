@@ -140,18 +140,22 @@ def entries_validator(cls: type[Model]) -> Validator:
     return SchemaValidator({**schema, "items_schema": without_post_init})
 
 
+def _placed(obj: Model, at: tuple[int, int] | None) -> None:
+    """Tell a validated model where it stands, straight into pydantic's store of private
+    attributes: a plain assignment goes through BaseModel.__setattr__, which costs more
+    than the rest of the walk."""
+    private = obj.__pydantic_private__
+    if private is None:  # validated without post-init (see `entries_validator`): no store yet
+        private = dict(_private_defaults(type(obj)) or {})
+        object.__setattr__(obj, "__pydantic_private__", private)
+    if at is not None:
+        private["_line"], private["_column"] = at
+
+
 def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, set[int]]) -> None:
     """Tell each validated model where it stands in the file."""
     if isinstance(obj, Model):
-        at = parsed.place(path)
-        # straight into pydantic's store of private attributes: a plain assignment goes
-        # through BaseModel.__setattr__, which costs more than the rest of this walk
-        private = obj.__pydantic_private__
-        if private is None:  # validated without post-init (see `entries_validator`): no store yet
-            private = dict(_private_defaults(type(obj)) or {})
-            object.__setattr__(obj, "__pydantic_private__", private)
-        if at is not None:
-            private["_line"], private["_column"] = at
+        _placed(obj, parsed.place(path))
         for name, key in _nested(type(obj)):
             value = getattr(obj, name)
             if isinstance(value, (Model, list)):
@@ -162,15 +166,10 @@ def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, 
         for item, index in zip(obj, kept):
             if not isinstance(item, Model):
                 continue
-            cls = type(item)
-            if item.__pydantic_private__ is None and not _nested(cls):
-                # an entry of a scores or contacts file (`entries_validator`), thousands a
-                # file: its store made here at once, without the walk's call for each
-                private = dict(_private_defaults(cls) or {})
-                at = place(path + (index,))
-                if at is not None:
-                    private["_line"], private["_column"] = at
-                object.__setattr__(item, "__pydantic_private__", private)
+            if not _nested(type(item)):
+                # a model holding no other (an entry of a scores or contacts file, thousands
+                # a file): placed here, without the walk's call for each
+                _placed(item, place(path + (index,)))
             else:
                 _place(item, data[index], path + (index,), parsed, dropped)
 
