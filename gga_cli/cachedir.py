@@ -22,6 +22,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -208,8 +209,11 @@ def _sources(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, .
             yield from _sources(entry.path, parts + (entry.name,))
 
 
+@cache
 def code_version() -> str:
-    """gga's version and the state of its modules, so a changed rule never serves old rows."""
+    """gga's version and the state of its modules, so a changed rule never serves old rows.
+    Made once a process: the board's key and the verdict on gga.toml each ask for it, and
+    it walks every module and template."""
     from gga_cli import __version__
 
     package = Path(__file__).parent
