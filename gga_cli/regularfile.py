@@ -80,12 +80,16 @@ def read_regular(path: Path, limit: int, lang: Lang) -> bytes:
             raise _not_regular(what, lang)
         chunks: list[bytes] = []
         size = 0
+        # the size it has now and one byte more (to see that it grew) in the first read: a
+        # read of the whole limit would make a buffer of a mebibyte for every small file
+        want = min(now.st_size + 1, limit + 1)
         while size <= limit:
-            chunk = os.read(fd, limit + 1 - size)
+            chunk = os.read(fd, want)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            want = min(64 * 1024, limit + 1 - size)
     except OSError as err:
         raise _no_access(err, lang) from None
     finally:
