@@ -145,10 +145,11 @@ def rows(caseload: Caseload, start: Start | None = None) -> list[Row]:
     if cache is not None:
         cache.keep_only(set(keys.values()))
         if caseload.target.whole:
-            # a case folder gone since (moved to another caseload, renamed) leaves no view
-            # or parsed text of its family behind in .gga/
-            kinds = ("case", "parsed")  # casecache's views, parsecache's parses
-            cachedir.sweep(root, tuple(f"{kind}-" for kind in kinds), {cachedir.case_file(kind, key) for key in keys.values() for kind in kinds})
+            # a case folder gone since (moved to another caseload, renamed) leaves no view of
+            # its family behind in .gga/; nor do the parsed texts of block files an earlier
+            # gga kept there ("parsed-"), which no gga reads now
+            kept = {cachedir.case_file("case", key) for key in keys.values()}
+            cachedir.sweep(root, ("case-", "parsed-"), kept)
         if cache.lang != caseload.lang:
             cache.lang, cache.changed = caseload.lang, True
         cache.save()

@@ -104,8 +104,8 @@ def write(root: Path, name: str, value: Any) -> bool:
 
 
 def case_file(kind: str, relative: str) -> str:
-    """The name of a cache file of one case folder (`kind`: "case" for its views, "parsed"
-    for its parses), from the folder's path from the root."""
+    """The name of a cache file of one case folder (`kind`: "case" for its views), from the
+    folder's path from the root."""
     return f"{kind}-" + hashlib.blake2b(relative.encode("utf-8"), digest_size=12).hexdigest() + ".json"
 
 

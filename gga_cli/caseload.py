@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from gga_cli.handover import Format, Product
     from gga_cli.models import CaseFolder
     from gga_cli.models.settings import Settings
-    from gga_cli.parsecache import Parses
     from gga_cli.rules import Context
     from gga_cli.transaction import Outcome, Planner
 
@@ -129,23 +128,12 @@ class Caseload:
     # Cases, loaded and judged ------------------------------------------------------
 
     def load(self, folder: Path, overrides: dict[str, bytes] | None = None,
-             documents: Documents | None = None, parses: Parses | None = None) -> tuple[CaseFolder, list[Diagnostic]]:
+             documents: Documents | None = None) -> tuple[CaseFolder, list[Diagnostic]]:
         """One case folder read and validated, with the file problems found (not judged);
-        files whose bytes are in `documents` are not validated again, block files whose
-        bytes are in `parses` not parsed again (`loader.load_case`)."""
+        files whose bytes are in `documents` are not validated again (`loader.load_case`)."""
         from gga_cli.loader import load_case
 
-        return load_case(folder, self.root, self.lang, self.today, overrides, documents, parses)
-
-    def parses(self, folder: Path) -> Parses | None:
-        """The kept parses of a case's block files (`parsecache`), where the caseload has
-        its gga.toml (as gga's other caches)."""
-        if not self.target.has_settings:
-            return None
-        from gga_cli.cachedir import folder_key
-        from gga_cli.parsecache import Parses
-
-        return Parses(self.root, folder_key(folder, self.root))
+        return load_case(folder, self.root, self.lang, self.today, overrides, documents)
 
     def case(self, folder: Path | None = None, deadlines: bool = True) -> Judged:
         """One case loaded and judged (the first case of the caseload where no folder is named)."""

@@ -24,24 +24,25 @@ import re
 from typing import Any
 
 from gga_cli.text import holds_any
-from gga_cli.yamlread import Parsed, Places
+from gga_cli.yamlread import Parsed, Path, Places
 
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
 # A plain scalar: not starting with an indicator, holding no flow indicator, `:` or `#`
 # (where YAML would read them by context), and ending in no space (YAML trims it).
 _FIRST = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]"
-_PLAIN = _FIRST + r"(?:[^\t,\[\]{}#:]*[^\s,\[\]{}#:])?"
+PLAIN = _FIRST + r"(?:[^\t,\[\]{}#:]*[^\s,\[\]{}#:])?"
+"""A plain scalar in a flow mapping or list (`blocklines` reads flow lists with it too)."""
 _ITEM = re.compile(
     # the spaces before the key belong to the item: one match an item, not two
     r" *(?P<key>[A-Za-z_][A-Za-z0-9_]*): +"
     # quoted scalars as "unrolled loops": a run of plain characters between escapes
     r"(?:(?P<dq>\"[^\"\\\t]*(?:\\[\"\\][^\"\\\t]*)*\")"
     r"|(?P<sq>'[^'\t]*(?:''[^'\t]*)*')"
-    r"|(?P<seq>\[ *(?:" + _PLAIN + r"(?: *, *" + _PLAIN + r")*)? *\])"
-    r"|(?P<plain>" + _PLAIN + r"))"
+    r"|(?P<seq>\[ *(?:" + PLAIN + r"(?: *, *" + PLAIN + r")*)? *\])"
+    r"|(?P<plain>" + PLAIN + r"))"
     r" *(?P<end>[,}])"
 )
-_SEQ_ITEM = re.compile(_PLAIN)
+_SEQ_ITEM = re.compile(PLAIN)
 _TAIL = re.compile(r"(?: +#.*)? *")
 _UNSAFE = "\t\ufeff\u2028\u2029\ufffe\uffff"  # breaks or marks the event parser sees otherwise
 
@@ -71,7 +72,6 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
     """The entries of the text, each placed in `values`; with `keys`, every key and value
     inside them is placed too. None where the text is not of the simple form."""
     data: list[dict[str, Any]] = []
-    match_item = _ITEM.match
     for number, line in enumerate(text.split("\n"), 1):
         if line.endswith("\r"):
             line = line[:-1]
@@ -81,44 +81,54 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
                 continue
             return None
         index = len(data)
-        entry: dict[str, Any] = {}
         if not data:
             values[()] = (number, 1)
         values[(index,)] = (number, 3)
-        pos = 3
-        while True:
-            match = match_item(line, pos)
-            if match is None:
-                return None
-            # one call for every group: most of this loop's time is spent per item
-            key, dq, sq, seq, plain, end = match.groups()
-            if key in entry or key in _NULLS:
-                return None
-            value: Any
-            if dq is not None:
-                value = dq[1:-1]
-                if "\\" in value:
-                    value = value.replace('\\"', '"').replace("\\\\", "\\")
-            elif plain is not None:
-                value = None if plain in _NULLS else plain
-            elif sq is not None:
-                value = sq[1:-1].replace("''", "'")
-            else:
-                start = match.start("seq") + 1
-                items = list(_SEQ_ITEM.finditer(line, start, start + len(seq) - 2))
-                value = [None if item.group(0) in _NULLS else item.group(0) for item in items]
-                if keys is not None:
-                    for i, item in enumerate(items):
-                        values[(index, key, i)] = (number, item.start() + 1)
-            entry[key] = value
-            if keys is not None:
-                keys[(index, key)] = (number, match.start("key") + 1)
-                group = "dq" if dq is not None else "plain" if plain is not None else "sq" if sq is not None else "seq"
-                values[(index, key)] = (number, match.start(group) + 1)
-            pos = match.end()
-            if end == "}":
-                break
+        found = mapping(line, 3, number, (index,), values, keys)
+        if found is None:
+            return None
+        entry, pos = found
         if not _TAIL.fullmatch(line, pos):
             return None
         data.append(entry)
     return data
+
+
+def mapping(line: str, pos: int, number: int, path: Path, values: Places, keys: Places | None) -> tuple[dict[str, Any], int] | None:
+    """The flow mapping whose first item starts at `pos` of line `number` (just after its
+    `{`): its data and where it ends (just after its `}`), or None where it is not of the
+    simple form. With `keys`, each key and value in it is placed, under the mapping's `path`."""
+    entry: dict[str, Any] = {}
+    match_item = _ITEM.match
+    while True:
+        match = match_item(line, pos)
+        if match is None:
+            return None
+        # one call for every group: most of this loop's time is spent per item
+        key, dq, sq, seq, plain, end = match.groups()
+        if key in entry or key in _NULLS:
+            return None
+        value: Any
+        if dq is not None:
+            value = dq[1:-1]
+            if "\\" in value:
+                value = value.replace('\\"', '"').replace("\\\\", "\\")
+        elif plain is not None:
+            value = None if plain in _NULLS else plain
+        elif sq is not None:
+            value = sq[1:-1].replace("''", "'")
+        else:
+            start = match.start("seq") + 1
+            items = list(_SEQ_ITEM.finditer(line, start, start + len(seq) - 2))
+            value = [None if item.group(0) in _NULLS else item.group(0) for item in items]
+            if keys is not None:
+                for i, item in enumerate(items):
+                    values[path + (key, i)] = (number, item.start() + 1)
+        entry[key] = value
+        if keys is not None:
+            keys[path + (key,)] = (number, match.start("key") + 1)
+            group = "dq" if dq is not None else "plain" if plain is not None else "sq" if sq is not None else "seq"
+            values[path + (key,)] = (number, match.start(group) + 1)
+        pos = match.end()
+        if end == "}":
+            return entry, pos

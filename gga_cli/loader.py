@@ -11,11 +11,11 @@ import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import TypeAdapter
 
-from gga_cli import crosscheck, flowlines
+from gga_cli import blocklines, crosscheck, flowlines
 from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
@@ -25,9 +25,6 @@ from gga_cli.regularfile import Unreadable, read_regular
 from gga_cli.validate import Validator, entries_validator, validate
 from gga_cli.text import holds_invisible
 from gga_cli.yamlread import MAX_BYTES, Parsed, Problem, decode, invisibles, parse
-
-if TYPE_CHECKING:
-    from gga_cli.parsecache import Parses
 
 
 @cache
@@ -59,28 +56,24 @@ def _diagnostics(problems: list[Problem], case: str | None, file: str) -> list[D
     ]
 
 
-def read(raw: bytes, lang: Lang, parses: Parses | None = None, name: str = "") -> tuple[Parsed | None, list[Problem]]:
+def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     """Bytes to parsed data: decoding, raw-line checks, then the parse.
 
     Files of one simple flow mapping a line (scores, contacts) are read by the fast line
-    reader in `flowlines`, which declines anything it does not fully understand; the rest,
-    and every hazard, goes through the event-level parse. With `parses`, the parse of file
-    `name` is taken from there where it was kept for the same bytes, and kept there where
-    it is made without a problem (`parsecache`).
+    reader in `flowlines`, simple block files (case.yaml, the genogram and the plans) by
+    the one in `blocklines`; each declines anything it does not fully understand, and the
+    rest, and every hazard, goes through the event-level parse.
     """
     text, problems = decode(raw, lang)
     if text is None:
         return None, problems
     hidden = invisibles(text, lang) if holds_invisible(text) else []
     fast = flowlines.read(text)
+    if fast is None:
+        fast = blocklines.read(text)
     if fast is not None:
         return fast, hidden
-    known = parses.get(name, raw) if parses is not None else None
-    if known is not None:
-        return known, hidden
     parsed, problems = parse(text, lang)
-    if parses is not None and parsed is not None and not problems:
-        parses.put(name, raw, parsed)
     return parsed, hidden + problems
 
 
@@ -97,10 +90,9 @@ def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:
         return None, [Problem(err.code, None, None, err.message)]
 
 
-def load_document(raw: bytes, kind: FileKind, lang: Lang, parses: Parses | None = None, name: str = "") -> tuple[Any, list[Problem]]:
-    """One file's bytes to its validated model (or list of entries), with its problems
-    (`parses` and `name`: see `read`)."""
-    parsed, problems = read(raw, lang, parses, name)
+def load_document(raw: bytes, kind: FileKind, lang: Lang) -> tuple[Any, list[Problem]]:
+    """One file's bytes to its validated model (or list of entries), with its problems."""
+    parsed, problems = read(raw, lang)
     if parsed is None:
         return None, problems
     data = parsed.data
@@ -137,7 +129,7 @@ def _names(folder: Path) -> frozenset[str] | None:
 
 def load_case(
     folder: Path, root: Path, lang: Lang, today: dt.date, overrides: Mapping[str, bytes] | None = None,
-    documents: Documents | None = None, parses: Parses | None = None,
+    documents: Documents | None = None,
 ) -> tuple[CaseFolder, list[Diagnostic]]:
     """Load one case folder: each of its files, then the checks across files.
 
@@ -147,7 +139,6 @@ def load_case(
     read again with the very same bytes, in the same language, is not parsed and validated
     again, as the case after a recording's edit differs from the one before in the edited
     files only. Every file is still read, and the checks across files run on the whole case.
-    `parses` keeps the parses of the case's block files by their bytes (see `read`).
     """
     overrides = overrides or {}
     # where the folder really is, once (`relative` and `outside` each resolved it; the root
@@ -181,7 +172,7 @@ def load_case(
             if before is not None and before[0] == raw:
                 value, more = before[1], list(before[2])
             else:
-                value, more = load_document(raw, kind, lang, parses, name)
+                value, more = load_document(raw, kind, lang)
                 if documents is not None:
                     documents[name] = (raw, value, tuple(more))
             problems += more

@@ -35,7 +35,6 @@ from gga_cli.rules import Context, Deadline
 if TYPE_CHECKING:
     from gga_cli.caseload import Caseload
     from gga_cli.loader import Documents
-    from gga_cli.parsecache import Parses
 
 LOCK_TIMEOUT_ENV = "GGA_LOCK_TIMEOUT"
 MAX_LOCK_TIMEOUT = 600.0  # ten minutes: longer is no wait a worker means, and inf or nan would never end
@@ -70,7 +69,6 @@ class Files:
     lang: Lang = "nl"
     unreadable: dict[str, list[Diagnostic]] = field(default_factory=dict)  # files gga cannot parse, and why
     documents: Documents = field(default_factory=dict)  # what the loads of this recording validated, by file
-    parses: Parses | None = None  # the block files' parses kept in .gga/ (parsecache)
 
     def text(self, name: str) -> str | None:
         if name in self.unreadable:
@@ -160,7 +158,7 @@ def _load(caseload: Caseload, files: Files, texts: dict[str, str]) -> tuple[Case
     earlier load of this recording is not validated again (the case after a score differs
     from the one before in scores.yaml only)."""
     overrides = {name: text.encode("utf-8") for name, text in texts.items()}
-    case, diagnostics = caseload.load(files.folder, overrides, files.documents, files.parses)
+    case, diagnostics = caseload.load(files.folder, overrides, files.documents)
     return case, settle(diagnostics, case, caseload.ctx)
 
 
@@ -209,7 +207,6 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
     try:
         with atomic.locked(folder, timeout):
             finished = _finish_interrupted(folder)
-            files.parses = caseload.parses(folder)
             before_case, before_load = _load(caseload, files, {})
             for d in before_load:
                 if d.code in _UNREADABLE and d.file is not None:
@@ -239,10 +236,6 @@ def apply(caseload: Caseload, folder: Path, plan: Planner, force_reason: str | N
             before = before_load + settle(judge(before_case, ctx), before_case, ctx)
             after = after_load + after_rules
             written = _write(files, edit.texts, ctx.lang)
-            if files.parses is not None:
-                # after the case's own files are in place: what was parsed, and a block file the
-                # edit changed (case.yaml) as it now is on disk; a refused edit keeps nothing
-                files.parses.save()
     except atomic.LockTimeout:
         raise Refused(pick(ctx.lang,
                            f"een ander gga-proces bewerkt zaak {folder.name} al langer dan {timeout:g} s; niets vastgelegd: probeer het opnieuw",

@@ -26,8 +26,8 @@ MAX_DEPTH = 64
 
 def loader() -> type[Any]:
     """libyaml's parser, in every PyYAML wheel; the pure-Python one otherwise. PyYAML is
-    imported here, when a file is parsed, not with this module: a recording whose block
-    files' parses are kept (`parsecache`) never needs it."""
+    imported here, when a file is parsed, not with this module: a case whose files the
+    fast readers take (`flowlines`, `blocklines`) never needs it."""
     import yaml
 
     return getattr(yaml, "CBaseLoader", yaml.BaseLoader)

@@ -208,3 +208,26 @@ def test_the_agenda_takes_a_caseload_or_a_case_not_both(gga: Run, caseload: Make
     result = gga("agenda", str(root), "--case", "2026-0001", "--today", TODAY, cwd=root)
     assert result.returncode == 2 and "--case" in result.stderr
     assert not (root / ".gga").exists()
+
+
+def test_the_board_sweeps_the_views_of_a_case_folder_that_is_gone(gga: Run, caseload: Make) -> None:
+    other = {name.replace("2026-0001", "2026-0002"): text.replace("2026-0001", "2026-0002") for name, text in FAMILY.items()}
+    root = caseload({**FAMILY, **other})
+    for case in ("2026-0001", "2026-0002"):
+        assert gga("show", "--case", case, "--today", TODAY, cwd=root).returncode == 0
+    # the parsed text of a block file, as an earlier gga kept it: no gga reads it now
+    leftover = root / ".gga" / "parsed-0123456789abcdef01234567.json"
+    leftover.write_text('{"files": {"case.yaml": {"data": {"family": "Familie Brood"}}}}', encoding="utf-8")
+
+    def views() -> int:
+        return len(list((root / ".gga").glob("case-*.json")))
+
+    assert views() == 2
+    # a board of one case leaves the other case's view, and the leftover, alone
+    assert gga("status", str(root / "cases" / "2026-0001"), "--today", TODAY, cwd=root).returncode in (0, 1)
+    assert views() == 2 and leftover.exists()
+    # the second case moved out of the caseload: the board of the whole caseload sweeps its view
+    os.rename(root / "cases" / "2026-0002", root.parent / "elders")
+    assert gga("status", "--today", TODAY, cwd=root).returncode in (0, 1)
+    assert views() == 1 and not leftover.exists()
+    assert gga(*SHOW, cwd=root).returncode == 0  # the remaining case's view still served

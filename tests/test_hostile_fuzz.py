@@ -182,7 +182,7 @@ def _commands(root: Path) -> list[tuple[list[str], tuple[str, ...] | None]]:
     case = str(root / CASE)
     on = ["--today", TODAY]
     cache = ("caseload/.gga",)  # show, the Markdown handover and the genogram are kept in the one-case cache there
-    may_record = ("caseload/" + CASE, *cache)  # a recording keeps the parses of the block files there
+    may_record = ("caseload/" + CASE,)
     return [
         (["check", str(root), *on], None),
         (["check", str(root), "--format", "github", "--strict", *on], None),

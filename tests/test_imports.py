@@ -55,6 +55,24 @@ def test_json_output_errors_and_notes_load_no_rich(tmp_path: Path) -> None:
         assert "rich" not in modules, args
 
 
+def test_a_recording_in_a_case_of_usual_files_loads_no_yaml_parser(tmp_path: Path) -> None:
+    """The fast readers take every file of the usual shapes (`flowlines`, `blocklines`):
+    PyYAML is imported only where a file needs the event parser."""
+    from test_show import FAMILY
+    from test_status import TODAY
+
+    from conftest import write
+
+    root = write(tmp_path / "caseload", {"gga.toml": "", **FAMILY})
+    modules = imported("score", "7", "--case", "2026-0001", "--date", "2026-11-20", "--today", TODAY, cwd=root)
+    assert "gga_cli" in modules and "yaml" not in modules
+    assert "2026-11-20" in (root / "cases" / "2026-0001" / "scores.yaml").read_text(encoding="utf-8")
+    # a file the fast readers decline (a value over two lines) is parsed by PyYAML
+    case_yaml = root / "cases" / "2026-0001" / "case.yaml"
+    case_yaml.write_text(case_yaml.read_text(encoding="utf-8").replace("family: ", "family:\n  "), encoding="utf-8")
+    assert "yaml" in imported("show", "--case", "2026-0001", "--today", TODAY, cwd=root)
+
+
 def test_a_markdown_handover_loads_no_typst(tmp_path: Path) -> None:
     from conftest import DEMO_TODAY, demo_copy
 
