@@ -41,6 +41,24 @@ def test_the_fast_reader_agrees_with_the_event_parser_or_declines(lines: list[st
     same(newline.join(lines) + newline)
 
 
+@st.composite
+def same_keys(draw: st.DrawFn) -> str:
+    """Lines of one or two shapes (keys in one order), as in a real file: the reader matches
+    each line whole against the shapes of the lines before it."""
+    shapes = draw(st.lists(st.lists(KEY, min_size=1, max_size=4, unique=True), min_size=1, max_size=2))
+    lines = []
+    for _ in range(draw(st.integers(1, 6))):
+        keys = draw(st.sampled_from(shapes))
+        line = "- {" + ", ".join(k + draw(st.sampled_from([": ", ":  "])) + draw(SCALAR) for k in keys) + "}"
+        lines.append(line + draw(st.sampled_from(["", "  # ok", "#x", " "])))
+    return "\n".join(lines) + "\n"
+
+
+@given(same_keys())
+def test_lines_of_a_shape_seen_before_are_read_alike(text: str) -> None:
+    same(text)
+
+
 def test_the_fast_reader_takes_the_usual_scores_and_contacts() -> None:
     text = (
         "# yaml-language-server: $schema=../../../schemas/contacts.schema.json\n"
