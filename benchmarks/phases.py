@@ -3,7 +3,8 @@ caseload's cases, timed in one process, and each rule's share of the judging.
 
 The stages are the loader's own functions, wrapped with a timer for this run only:
 reading the bytes, decoding them, the line reader of scores and contacts (`flowlines`),
-the event parser of the other files (`yamlread.parse`), schema validation, the checks
+the block reader of the other files (`blocklines`), the event parser of what both
+decline (`yamlread.parse`), schema validation, the checks
 across files, the rules and the settling of severities. What is left of the total is the
 loader's own work around them (paths, diagnostics). Starting Python and printing the
 report are not in it: `run.py` measures the whole command.
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gga_cli import crosscheck, flowlines, judging, loader
+from gga_cli import blocklines, crosscheck, flowlines, judging, loader
 from gga_cli.caseload import Caseload
 from gga_cli.rules import REGISTRY
 
@@ -54,7 +55,8 @@ def main() -> None:
     loader.read_file = timed("read the bytes", loader.read_file)
     loader.decode = timed("decode", loader.decode)
     flowlines.read = timed("line reader (scores, contacts)", flowlines.read)
-    loader.parse = timed("event parser (other files)", loader.parse)
+    blocklines.read = timed("block reader (other files)", blocklines.read)
+    loader.parse = timed("event parser (files both decline)", loader.parse)
     loader.validate = timed("schema validation", loader.validate)
     crosscheck.check = timed("checks across files", crosscheck.check)
     judging.judge = timed("rules", judging.judge)
