@@ -36,7 +36,7 @@ from gga_cli.text import holds_any
 from gga_cli.yamlread import Parsed, Path, Places
 
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)(.*)")  # a key, and the rest of its line
 _TAIL = r"(?: +#.*)? *"
 _DQ = re.compile(r'"([^"\\]*(?:\\["\\][^"\\]*)*)"' + _TAIL)
 _SQ = re.compile(r"'([^']*(?:''[^']*)*)'" + _TAIL)
@@ -120,28 +120,30 @@ class _Reader:
         """The mapping at column `indent` whose first key is `content`, on line `index`
         (where a list item holds it, `content` is what follows the `- `)."""
         result: dict[str, Any] = {}
+        keys, match_key = self.keys, _KEY.match
         self.values[path] = (index + 1, indent + 1)
         while True:
-            match = _KEY.match(content)
+            match = match_key(content)
             if match is None:
                 raise _Decline
-            key = match.group(1)
+            key, rest = match.groups()
             if key in result or key in _NULLS:
                 raise _Decline
             child = path + (key,)
-            self.keys[child] = (index + 1, indent + 1)
-            rest = content[match.end():]
+            keys[child] = (index + 1, indent + 1)
             self.at = index + 1
             if not rest or rest[0] == "#":
                 result[key] = self.below(indent, child, depth)
             else:
-                result[key] = self.inline(rest, index, indent + match.end(), indent, child, depth)
+                result[key] = self.inline(rest, index, indent + match.start(2), indent, child, depth)
             after = self.next_content()
-            if after is None or after[1] < indent:
+            if after is None:
                 return result
-            if after[1] > indent:
+            index, at, content = after
+            if at != indent:
+                if at < indent:
+                    return result
                 raise _Decline
-            index, _, content = after
 
     def sequence(self, index: int, indent: int, path: Path, depth: int) -> list[Any]:
         """The list whose first `- ` is on line `index` at column `indent`. It ends at a line
