@@ -13,25 +13,22 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
 
 from gga_cli import blocklines, crosscheck, flowlines
 from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
-from gga_cli.models.common import Model
+
 from gga_cli.regularfile import Unreadable, read_regular
-from gga_cli.validate import Validator, entries_validator, validate
+from gga_cli.validate import Validator, file_validator, validate
 from gga_cli.text import holds_invisible
 from gga_cli.yamlread import MAX_BYTES, Parsed, Problem, decode, invisibles, parse
 
 
 @cache
 def _adapter(kind: FileKind) -> Validator:
-    if kind.entries and issubclass(kind.model, Model):
-        return entries_validator(kind.model)
-    return TypeAdapter(list[kind.model]) if kind.entries else TypeAdapter(kind.model)  # type: ignore[name-defined]
+    return file_validator(kind.model, kind.entries)
 
 
 def attribute(file_name: str) -> str:

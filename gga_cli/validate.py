@@ -117,27 +117,38 @@ def _private_defaults(cls: type[Model]) -> dict[str, Any] | None:
 
 
 @cache
-def entries_validator(cls: type[Model]) -> Validator:
-    """The validator of a file of `cls` entries (scores.yaml, contacts.yaml).
+def file_validator(cls: type[Model], entries: bool) -> Validator:
+    """The validator of a file of one `cls` (case.yaml, the genogram, the plans), or of a
+    list of `cls` entries (scores.yaml, contacts.yaml).
 
-    Thousands of entries a file: after each one, pydantic's post-init gives it its private
-    `_line`/`_column` through a Python call (about 1.4 us an entry, measured: a quarter of
+    After each model it builds, pydantic's post-init gives it its private `_line` and
+    `_column` through a Python call (about 1.4 us a model, measured: a quarter of
     validating a contacts file) that `_place` then overwrites. This validator is built from
-    the same core schema with that post-init left out, and `_place` fills in the whole
-    private store itself. Models that hold other models, or whose private attributes are
-    not plain defaults, keep pydantic's own path.
+    the same core schema with that post-init left out for every model of ours whose private
+    attributes are plain defaults, and `_place`, which walks every model of a file, fills in
+    the whole private store itself.
     """
-    adapter: TypeAdapter[Any] = TypeAdapter(list[cls])  # type: ignore[valid-type]
-    schema = adapter.core_schema
-    items = schema.get("items_schema") if schema["type"] == "list" else None
-    simple = (
-        items is not None and items["type"] == "model" and items.get("cls") is cls
-        and items.get("post_init") is not None and not _nested(cls) and _private_defaults(cls) is not None
-    )
-    if not simple or items is None:
-        return adapter
-    without_post_init = {key: value for key, value in items.items() if key != "post_init"}
-    return SchemaValidator({**schema, "items_schema": without_post_init})
+    adapter: TypeAdapter[Any] = TypeAdapter(list[cls] if entries else cls)  # type: ignore[valid-type]
+    return SchemaValidator(_without_post_init(dict(adapter.core_schema)))
+
+
+def _without_post_init(schema: Any) -> Any:
+    """A copy of a core schema in which our models run no post-init (see `file_validator`)."""
+    if isinstance(schema, dict):
+        copy = {key: _without_post_init(value) for key, value in schema.items()}
+        cls = copy.get("cls")
+        if copy.get("type") == "model" and isinstance(cls, type) and issubclass(cls, Model) and _plain_post_init(cls):
+            copy.pop("post_init", None)
+        return copy
+    if isinstance(schema, list):
+        return [_without_post_init(item) for item in schema]
+    return schema
+
+
+def _plain_post_init(cls: type[Model]) -> bool:
+    """Whether pydantic's post-init of the class does nothing but set the private defaults:
+    no post-init of the class's own, and every default a plain value."""
+    return getattr(cls.model_post_init, "__name__", "") == "init_private_attributes" and _private_defaults(cls) is not None
 
 
 def _placed(obj: Model, at: tuple[int, int] | None) -> None:
@@ -145,7 +156,7 @@ def _placed(obj: Model, at: tuple[int, int] | None) -> None:
     attributes: a plain assignment goes through BaseModel.__setattr__, which costs more
     than the rest of the walk."""
     private = obj.__pydantic_private__
-    if private is None:  # validated without post-init (see `entries_validator`): no store yet
+    if private is None:  # validated without post-init (see `file_validator`): no store yet
         private = dict(_private_defaults(type(obj)) or {})
         object.__setattr__(obj, "__pydantic_private__", private)
     if at is not None:

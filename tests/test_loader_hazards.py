@@ -259,3 +259,32 @@ def test_a_closing_date_after_today_is_f021(tmp_path: Path) -> None:
     assert load(tmp_path, {"case.yaml": text}) == [
         error("F021", "case.yaml", 9, 1, "closed.date 2026-12-01 is after today (2026-11-29)"),
     ]
+
+
+def test_every_model_of_a_file_knows_where_it_stands() -> None:
+    """pydantic's post-init is left out of the file validators (`validate.file_validator`):
+    the loader's walk gives every model, however deep, its line and column."""
+    from conftest import EXAMPLES
+
+    from gga_cli.loader import attribute
+    from gga_cli.models import FILE_KINDS
+    from gga_cli.models.common import Model
+
+    seen: list[Model] = []
+
+    def visit(value: object) -> None:
+        if isinstance(value, Model):
+            seen.append(value)
+            for name in type(value).model_fields:
+                visit(getattr(value, name))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                visit(item)
+
+    for folder in sorted((EXAMPLES / "cases").iterdir()):
+        case = load_case(folder, EXAMPLES, "nl", TODAY)[0]
+        for name in FILE_KINDS:
+            visit(getattr(case, attribute(name), None))
+    assert len({type(model) for model in seen}) >= 25  # nested models of every file kind
+    unplaced = [model for model in seen if model.line is None or model.column is None]
+    assert not unplaced, unplaced[:3]
