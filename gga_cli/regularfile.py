@@ -89,6 +89,8 @@ def read_regular(path: Path, limit: int, lang: Lang) -> bytes:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < want and size == now.st_size:
+                break  # a regular file reads short only at its end: no read more to learn it
             want = min(64 * 1024, limit + 1 - size)
     except OSError as err:
         raise _no_access(err, lang) from None
