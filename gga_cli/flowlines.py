@@ -53,7 +53,8 @@ _KIND_PATTERNS = {
     "dq-plain": r'"([^"]*)"',
     "sq": r"'([^']*(?:''[^']*)*)'",
     "seq": r"\[ *((?:" + PLAIN + r"(?: *, *" + PLAIN + r")*)?) *\]",
-    "plain": "(" + PLAIN + ")",
+    # a plain null (`~`, `null`) is no match: the line is read item by item, which gives None
+    "plain": r"(?!(?:~|null|Null|NULL) *[,}])(" + PLAIN + ")",
 }
 _SHAPES: dict[tuple[tuple[tuple[str, str], ...], bool], _Shape] = {}
 _UNSAFE = "\t\ufeff\u2028\u2029\ufffe\uffff"  # breaks or marks the event parser sees otherwise
@@ -85,30 +86,30 @@ class _Shape:
     double- or single-quoted, a flow list): one regular expression matches the whole line,
     a group for each value, instead of one match for each item."""
 
-    __slots__ = ("pattern", "names", "plain", "escaped", "single", "lists")
+    __slots__ = ("pattern", "names", "escaped", "single", "lists")
 
     def __init__(self, items: tuple[tuple[str, str], ...], escapes: bool) -> None:
         kinds = ["dq-plain" if kind == "dq" and not escapes else kind for _, kind in items]
         body = ",".join(f" *{name}: +{_KIND_PATTERNS[kind]} *" for (name, _), kind in zip(items, kinds))
         self.pattern = re.compile(r"- \{" + body + r"\}(?: +#.*)? *")
         self.names = tuple(name for name, _ in items)
-        self.plain = tuple(name for name, kind in items if kind == "plain")
         self.escaped = tuple(name for name, kind in zip(self.names, kinds) if kind == "dq")
         self.single = tuple(name for name, kind in items if kind == "sq")
         self.lists = tuple(name for name, kind in items if kind == "seq")
 
     def entry(self, match: re.Match[str]) -> dict[str, Any]:
         entry: dict[str, Any] = dict(zip(self.names, match.groups()))
-        for name in self.plain:
-            if entry[name] in _NULLS:
-                entry[name] = None
         for name in self.escaped:
             if "\\" in entry[name]:
                 entry[name] = entry[name].replace('\\"', '"').replace("\\\\", "\\")
         for name in self.single:
             entry[name] = entry[name].replace("''", "'")
         for name in self.lists:
-            entry[name] = [None if item in _NULLS else item for item in _SEQ_ITEM.findall(entry[name])]
+            # plain texts, each without a comma or a space at its ends, between `, `: the
+            # pattern matched them, so a split finds the same ones (a regular expression
+            # call costs more than the list)
+            inside = entry[name]
+            entry[name] = [None if item in _NULLS else item for item in (item.strip(" ") for item in inside.split(","))] if inside else []
         return entry
 
 
@@ -163,7 +164,9 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
             return None
         data.append(entry)
         if kinds is not None:
-            shapes.insert(0, _shape(tuple(zip(entry, kinds)), escapes))
+            shape = _shape(tuple(zip(entry, kinds)), escapes)
+            if shape not in shapes:  # a line of a known shape that holds a null
+                shapes.insert(0, shape)
     return data
 
 

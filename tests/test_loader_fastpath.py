@@ -59,6 +59,19 @@ def test_lines_of_a_shape_seen_before_are_read_alike(text: str) -> None:
     same(text)
 
 
+def test_a_null_or_a_list_in_a_line_of_a_known_shape() -> None:
+    text = (
+        "- {date: 2026-02-04, kind: phone, with: [els, sjors], note: a}\n"
+        "- {date: 2026-02-05, kind: ~, with: [els , ~,sjors], note: b}\n"
+        "- {date: 2026-02-06, kind: null, with: [], note: c}\n"
+        "- {date: 2026-02-07, kind: phone, with: [ ], note: d}\n"
+    )
+    assert not same(text)
+    data = flowlines.read(text).data  # type: ignore[union-attr]
+    assert [entry["kind"] for entry in data] == ["phone", None, None, "phone"]
+    assert [entry["with"] for entry in data] == [["els", "sjors"], ["els", None, "sjors"], [], []]
+
+
 def test_the_fast_reader_takes_the_usual_scores_and_contacts() -> None:
     text = (
         "# yaml-language-server: $schema=../../../schemas/contacts.schema.json\n"
