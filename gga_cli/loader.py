@@ -151,10 +151,9 @@ def load_case(
             f"the case folder is a link to {real}, outside the caseload; gga reads nothing through it"))]
     names = _names(folder)  # one listing of the folder for every file kind and the unknown ones
     for name, kind in FILE_KINDS.items():
-        path = folder / name
         file = case.path_of(name)
         # a link to nowhere is there, and broken (it is listed; lexists sees it too)
-        if name not in overrides and not (name in names if names is not None else os.path.lexists(path)):
+        if name not in overrides and not (name in names if names is not None else os.path.lexists(folder / name)):
             if kind.required:
                 diagnostics.append(
                     Diagnostic("F030", Severity.ERROR, case.id, file, None, None,
@@ -162,7 +161,7 @@ def load_case(
                 )
             continue
         case.files[name] = file
-        raw, problems = (overrides[name], []) if name in overrides else read_file(path, lang)
+        raw, problems = (overrides[name], []) if name in overrides else read_file(folder / name, lang)
         value = None
         if raw is not None:
             before = documents.get(name) if documents is not None else None
@@ -176,14 +175,14 @@ def load_case(
         diagnostics += _diagnostics(problems, case.id, file)
         if value is not None:
             setattr(case, attribute(name), value)
-    for extra in sorted(folder / name for name in names or () if os.path.splitext(name)[1] in (".yaml", ".yml")):
-        if extra.name not in FILE_KINDS:
-            known = ", ".join(FILE_KINDS)
-            diagnostics.append(
-                Diagnostic("F010", Severity.ERROR, case.id, relative(extra, root), None, None,
-                           pick(lang, f"onbekend bestand in de zaakmap; gga leest alleen {known}",
-                                f"unknown file in the case folder; gga reads only {known}"))
-            )
+    unknown = (name for name in names or () if name not in FILE_KINDS and os.path.splitext(name)[1] in (".yaml", ".yml"))
+    for extra in sorted(folder / name for name in unknown):
+        known = ", ".join(FILE_KINDS)
+        diagnostics.append(
+            Diagnostic("F010", Severity.ERROR, case.id, relative(extra, root), None, None,
+                       pick(lang, f"onbekend bestand in de zaakmap; gga leest alleen {known}",
+                            f"unknown file in the case folder; gga reads only {known}"))
+        )
     diagnostics += crosscheck.check(case, lang, today)
     return case, diagnostics
 
