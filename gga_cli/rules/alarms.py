@@ -11,8 +11,9 @@ Rules: G117.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_left
 from operator import itemgetter
+from typing import NamedTuple
 
 from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
@@ -28,9 +29,10 @@ RULES = RuleSet()
 ERROR = Severity.ERROR
 
 
-@dataclass(frozen=True)
-class Alarm:
-    """A moment the acute safety is in question, and the file entry that shows it."""
+class Alarm(NamedTuple):
+    """A moment the acute safety is in question, and the file entry that shows it. (A named
+    tuple, like `_Part`: a frozen dataclass sets each field through a Python call, and
+    G117 makes one of each for every alarm of every case.)"""
 
     day: dt.date
     entry: Model
@@ -125,49 +127,67 @@ def _assessments(case: CaseFolder, until: dt.date) -> list[dt.date]:
 
 
 def _first_from(day: dt.date, days: list[dt.date]) -> dt.date | None:
-    """The first of `days` on or after `day`."""
-    return next((d for d in days if d >= day), None)
+    """The first of `days` (in order) on or after `day`."""
+    at = bisect_left(days, day)
+    return days[at] if at < len(days) else None
 
 
-@dataclass(frozen=True)
-class _Part:
-    """One half of answering an alarm: a new assessment, or the plan established or reviewed."""
+class _Words(NamedTuple):
+    """What one half of answering an alarm is called: met late, missing, and to do."""
 
-    due: dt.date
-    done: dt.date | None
     late_nl: str  # 'veiligheidsplan {n} te laat herzien'
     late_en: str
     missing_nl: str
     missing_en: str
-    todo_nl: str
+    todo_nl: str  # 'veiligheidsplan herzien na {alarm}'
     todo_en: str
+
+
+_ASSESSMENT = _Words(
+    "nieuwe ARIJ-veiligheidstaxatie {n} te laat", "new ARIJ safety assessment {n} late",
+    "geen nieuwe ARIJ-veiligheidstaxatie", "no new ARIJ safety assessment",
+    "ARIJ-veiligheidstaxatie na {alarm}", "ARIJ safety assessment after {alarm}",
+)
+_REVIEW = _Words(
+    "veiligheidsplan {n} te laat herzien", "safety plan reviewed {n} late",
+    "veiligheidsplan niet herzien", "safety plan not reviewed",
+    "veiligheidsplan herzien na {alarm}", "review the safety plan after {alarm}",
+)
+
+
+class _Part(NamedTuple):
+    """One half of answering an alarm: a new assessment, or the plan established or reviewed."""
+
+    due: dt.date
+    done: dt.date | None
+    words: _Words
+    alarm: Alarm
 
     def problem(self, until: dt.date, lang: Lang) -> str | None:
         """The part met late, or overdue now; None where met in time or not yet due."""
-        due = when(self.due, lang)
+        words = self.words
         if self.done is not None:
             if self.done <= self.due:
                 return None
             n = days(between(self.due, self.done), lang)
-            return pick(lang, f"{self.late_nl.format(n=n)} (uiterlijk {due}, was {when(self.done, lang)})",
-                        f"{self.late_en.format(n=n)} (due {due}, was {when(self.done, lang)})")
+            due, done = when(self.due, lang), when(self.done, lang)
+            return pick(lang, f"{words.late_nl.format(n=n)} (uiterlijk {due}, was {done})",
+                        f"{words.late_en.format(n=n)} (due {due}, was {done})")
         if until > self.due:
-            n = days(between(self.due, until), lang)
-            return pick(lang, f"{self.missing_nl} (uiterlijk {due}, {n} over tijd)", f"{self.missing_en} (due {due}, {n} overdue)")
+            due, n = when(self.due, lang), days(between(self.due, until), lang)
+            return pick(lang, f"{words.missing_nl} (uiterlijk {due}, {n} over tijd)", f"{words.missing_en} (due {due}, {n} overdue)")
         return None
+
+    def todo(self, lang: Lang) -> str:
+        """What is to be done, for the agenda: 'veiligheidsplan herzien na score 2 op ...'."""
+        return pick(lang, self.words.todo_nl.format(alarm=self.alarm.nl), self.words.todo_en.format(alarm=self.alarm.en))
 
 
 def _parts(alarm: Alarm, ctx: Context, assessed: list[dt.date], updates: list[dt.date]) -> tuple[_Part, _Part]:
     settings = ctx.settings.deadlines
     return (
-        _Part(add_days(alarm.day, settings.alarm_assessment), _first_from(alarm.day, assessed),
-              "nieuwe ARIJ-veiligheidstaxatie {n} te laat", "new ARIJ safety assessment {n} late",
-              "geen nieuwe ARIJ-veiligheidstaxatie", "no new ARIJ safety assessment",
-              f"ARIJ-veiligheidstaxatie na {alarm.nl}", f"ARIJ safety assessment after {alarm.en}"),
-        _Part(add_days(alarm.day, settings.alarm_review), _first_from(alarm.day, updates),
-              "veiligheidsplan {n} te laat herzien", "safety plan reviewed {n} late",
-              "veiligheidsplan niet herzien", "safety plan not reviewed",
-              f"veiligheidsplan herzien na {alarm.nl}", f"review the safety plan after {alarm.en}"),
+        _Part(add_days(alarm.day, settings.alarm_assessment), _first_from(alarm.day, assessed), _ASSESSMENT, alarm),
+        _Part(add_days(alarm.day, settings.alarm_review), _first_from(alarm.day, updates), _REVIEW, alarm),
     )
 
 
@@ -214,7 +234,7 @@ def alarm_due(case: CaseFolder, ctx: Context) -> list[Deadline]:
         return []
     assessed, updates = _assessments(case, ctx.today), _updates(case, ctx.today)
     return [
-        Deadline("G117", case.id, part.due, say(ctx, part.todo_nl, part.todo_en))
+        Deadline("G117", case.id, part.due, part.todo(ctx.lang))
         for alarm in alarms(case, ctx, ctx.today)
         for part in _parts(alarm, ctx, assessed, updates)
         if part.done is None

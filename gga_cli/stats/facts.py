@@ -142,7 +142,7 @@ def case_facts(judged: Judged, ctx: Context) -> CaseFacts:
     """The facts of one loaded and judged case (see the module's docstring)."""
     from gga_cli.rules import REGISTRY
     from gga_cli.rules.acute import _established, _first_assessment  # the rules' own deeds
-    from gga_cli.rules.alarms import _updates, alarms
+    from gga_cli.rules.alarms import _updates, alarm_days as raised
     from gga_cli.rules.common import add_years, birth_day, history, horizon, in_order, living_children
     from gga_cli.stats.definitions import alarm_answer_days, alone_min_age, contact_gap, family_contacts
 
@@ -164,19 +164,18 @@ def case_facts(judged: Judged, ctx: Context) -> CaseFacts:
     ):
         due[code] = (day_number(facts.registered + dt.timedelta(days=days)), day_number(found[0]) if found is not None else None)
     # G117 as revision 2 reads it: a new assessment and the plan's review, each in its days
-    raised = alarms(case, ctx, until) if case.genogram is not None else []
+    alarm_days = raised(case, ctx, until) if case.genogram is not None else []
     assessments = sorted(a.date for a in in_order(case.safety_plan.assessments, until)) if case.safety_plan else []
     updates = _updates(case, until)
     within_assessment, within_review = alarm_answer_days(ctx)
     answered: list[int] = []
     in_time: list[bool] = []
-    for alarm in raised:
-        assessed = next((d for d in assessments if d >= alarm.day), None)
-        reviewed = next((d for d in updates if d >= alarm.day), None)
+    for day in alarm_days:
+        assessed = next((d for d in assessments if d >= day), None)
+        reviewed = next((d for d in updates if d >= day), None)
         both = assessed is not None and reviewed is not None
         answered.append(day_number(max(assessed, reviewed)) if assessed is not None and reviewed is not None else NEVER)
-        in_time.append(both and (assessed - alarm.day).days <= within_assessment and (reviewed - alarm.day).days <= within_review)  # type: ignore[operator]
-    alarm_days = [a.day for a in raised]
+        in_time.append(both and (assessed - day).days <= within_assessment and (reviewed - day).days <= within_review)  # type: ignore[operator]
     scores = in_order(case.scores, until)
     score_days = [s.date for s in scores]
     lag: list[int] = []
