@@ -15,6 +15,7 @@ from gga_cli.i18n import Lang
 from gga_cli.models import CaseFolder
 from gga_cli.models.settings import Settings
 from gga_cli.rules import REGISTRY, Context, Deadline, severity_of
+from gga_cli.rules.common import sharing
 
 
 def context(settings: Settings, today: dt.date, lang: Lang | None) -> Context:
@@ -27,9 +28,10 @@ def judge(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     if case.case is None or case.genogram is None:
         return []
     found: list[Diagnostic] = []
-    for rule in REGISTRY.values():
-        if rule.check is not None:
-            found += rule.check(case, ctx)
+    with sharing(case):
+        for rule in REGISTRY.values():
+            if rule.check is not None:
+                found += rule.check(case, ctx)
     return found
 
 
@@ -59,12 +61,13 @@ def deadlines(case: CaseFolder, ctx: Context) -> list[Deadline]:
     facts = case.case
     if facts is None or case.genogram is None:
         return []
-    found = [
-        d
-        for r in REGISTRY.values()
-        if r.deadlines is not None and severity_of(r.code, ctx.settings) is not None and not facts.waived(r.code, ctx.today)
-        for d in r.deadlines(case, ctx)
-    ]
+    with sharing(case):
+        found = [
+            d
+            for r in REGISTRY.values()
+            if r.deadlines is not None and severity_of(r.code, ctx.settings) is not None and not facts.waived(r.code, ctx.today)
+            for d in r.deadlines(case, ctx)
+        ]
     return sorted(found, key=lambda d: (d.due, d.code))
 
 

@@ -10,7 +10,9 @@ date order (file order breaks ties)."
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from operator import attrgetter
 from typing import Protocol, TypeVar
 
@@ -64,11 +66,36 @@ def is_family_contact(contact: Contact, family: frozenset[str]) -> bool:
     return contact.kind != "case_consultation" and not (family.isdisjoint(contact.with_) and family.isdisjoint(contact.alone))
 
 
-def family_contacts(case: CaseFolder, until: dt.date) -> list[Contact]:
+_SHARED: ContextVar[tuple[CaseFolder, dict[dt.date, tuple[Contact, ...]]] | None] = ContextVar("gga_rules_shared", default=None)
+
+
+@contextmanager
+def sharing(case: CaseFolder) -> Iterator[None]:
+    """While the rules judge `case` (`judging`): its family contacts up to a day are found
+    once and shared, where G102, G107, G108 and G109 each sorted and sifted every contact
+    of the case. The rules change nothing of a case, and what is shared is a tuple."""
+    token = _SHARED.set((case, {}))
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def family_contacts(case: CaseFolder, until: dt.date) -> tuple[Contact, ...]:
     """The family contacts (`is_family_contact`) dated on or before `until`, in date order.
     G102, G107, G108, G109 and the board's last contact count only these."""
+    shared = _SHARED.get()
+    if shared is None or shared[0] is not case:
+        return _family_contacts(case, until)
+    found = shared[1].get(until)
+    if found is None:
+        found = shared[1][until] = _family_contacts(case, until)
+    return found
+
+
+def _family_contacts(case: CaseFolder, until: dt.date) -> tuple[Contact, ...]:
     family = family_ids(case)
-    return [c for c in in_order(case.contacts, until) if is_family_contact(c, family)]
+    return tuple([c for c in in_order(case.contacts, until) if is_family_contact(c, family)])
 
 
 def history(facts: Case) -> list[PhaseEntry]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from gga_cli.dates import add_days
 from gga_cli.diagnostics import Diagnostic, Severity
@@ -65,7 +66,7 @@ def contact_words(contact: Contact, lang: Lang) -> str:
 # G107 ---------------------------------------------------------------------------------
 
 
-def _spoken_alone(ordered: list[Contact], child: Person) -> list[Contact]:
+def _spoken_alone(ordered: Sequence[Contact], child: Person) -> list[Contact]:
     """The contacts (already in date order) at which the child was spoken to alone."""
     return [c for c in ordered if child.id in c.alone]
 
@@ -76,7 +77,7 @@ def _of_age(child: Person, years: int) -> dt.date | None:
     return add_years(born, years) if born is not None else None
 
 
-def _alone_anchor(case: CaseFolder, child: Person, ordered: list[Contact], min_age: int) -> tuple[dt.date, Contact | None]:
+def _alone_anchor(case: CaseFolder, child: Person, ordered: Sequence[Contact], min_age: int) -> tuple[dt.date, Contact | None]:
     """The child's last `alone` contact; where there is none, the later of registration,
     birth and the day the child reached the age to be spoken alone."""
     assert case.case is not None

@@ -19,7 +19,7 @@ def alone_min_age(ctx: Context) -> int:
     return ctx.settings.deadlines.alone_min_age
 
 
-def family_contacts(case: CaseFolder, until: dt.date) -> list[Contact]:
+def family_contacts(case: CaseFolder, until: dt.date) -> tuple[Contact, ...]:
     """The family contacts up to `until`, in date order (`rules.common.family_contacts`)."""
     return common.family_contacts(case, until)
 
