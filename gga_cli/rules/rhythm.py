@@ -228,8 +228,14 @@ def contact_rhythm(case: CaseFolder, ctx: Context) -> list[Diagnostic]:
     contacts = family_contacts(case, until)
     raised = alarm_days(case, ctx, until) if contacts else []
     entries, phase_now = history(case.case), case.case.phase
+    settings = ctx.settings.deadlines
+    # a gap no longer than the tightest limit there is is in time whatever the phase and the
+    # alarms: which limit holds need not be asked (most gaps of a case)
+    tightest = min(settings.contact_gap_phase1, settings.contact_gap_phase2, settings.contact_gap_phase3, settings.contact_gap_alarm)
     out: list[Diagnostic] = []
     for earlier, later in zip(contacts, contacts[1:]):
+        if (later.date - earlier.date).days <= tightest:
+            continue
         phase, limit, alarm = _gap(ctx, entries, phase_now, earlier.date, raised)
         due = add_days(earlier.date, limit)
         if later.date > due:
