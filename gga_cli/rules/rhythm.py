@@ -280,10 +280,11 @@ def _unscored(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[Cont
     score_days = sorted(s.date for s in case.scores)
     out: list[tuple[Contact, dt.date]] = []
     for contact in family_contacts(case, until):
-        due = add_days(contact.date, after)
         first = bisect_left(score_days, contact.date)
-        if first == len(score_days) or score_days[first] > due:
-            out.append((contact, due))
+        # in days, not against a date `after` days on: most contacts are scored, and their
+        # due day need not be made
+        if first == len(score_days) or (score_days[first] - contact.date).days > after:
+            out.append((contact, add_days(contact.date, after)))
     return out
 
 
