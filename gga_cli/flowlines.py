@@ -84,13 +84,19 @@ def read(text: str) -> Parsed | None:
 class _Shape:
     """The line of an entry with these keys in this order, each value of one kind (plain,
     double- or single-quoted, a flow list): one regular expression matches the whole line,
-    a group for each value, instead of one match for each item."""
+    a group for each value, instead of one match for each item.
+
+    Each value is an atomic group and the spaces around it possessive (Python 3.11): a
+    value matches its longest way or not at all, which is the only way that can go on to
+    match the line, so the engine, when a line is not of the shape, does not try every
+    shorter split of every value before it says so. Reading the scores and contacts of
+    100 generated cases: 792 M -> 639 M instructions."""
 
     __slots__ = ("pattern", "names", "escaped", "single", "lists")
 
     def __init__(self, items: tuple[tuple[str, str], ...], escapes: bool) -> None:
         kinds = ["dq-plain" if kind == "dq" and not escapes else kind for _, kind in items]
-        body = ",".join(f" *{name}: +{_KIND_PATTERNS[kind]} *" for (name, _), kind in zip(items, kinds))
+        body = ",".join(f" *+{name}: ++(?>{_KIND_PATTERNS[kind]}) *+" for (name, _), kind in zip(items, kinds))
         self.pattern = re.compile(r"- \{" + body + r"\}(?: +#.*)? *")
         self.names = tuple(name for name, _ in items)
         self.escaped = tuple(name for name, kind in zip(self.names, kinds) if kind == "dq")
