@@ -92,19 +92,22 @@ class _Shape:
     shorter split of every value before it says so. Reading the scores and contacts of
     100 generated cases: 792 M -> 639 M instructions."""
 
-    __slots__ = ("pattern", "names", "escaped", "single", "lists")
+    __slots__ = ("fullmatch", "names", "escaped", "single", "lists", "plain")
 
     def __init__(self, items: tuple[tuple[str, str], ...], escapes: bool) -> None:
         kinds = ["dq-plain" if kind == "dq" and not escapes else kind for _, kind in items]
         body = ",".join(f" *+{name}: ++(?>{_KIND_PATTERNS[kind]}) *+" for (name, _), kind in zip(items, kinds))
-        self.pattern = re.compile(r"- \{" + body + r"\}(?: +#.*)? *")
+        self.fullmatch = re.compile(r"- \{" + body + r"\}(?: +#.*)? *").fullmatch
         self.names = tuple(name for name, _ in items)
         self.escaped = tuple(name for name, kind in zip(self.names, kinds) if kind == "dq")
         self.single = tuple(name for name, kind in items if kind == "sq")
         self.lists = tuple(name for name, kind in items if kind == "seq")
+        self.plain = not (self.escaped or self.single or self.lists)  # the groups are the values
 
     def entry(self, match: re.Match[str]) -> dict[str, Any]:
         entry: dict[str, Any] = dict(zip(self.names, match.groups()))
+        if self.plain:
+            return entry
         for name in self.escaped:
             if "\\" in entry[name]:
                 entry[name] = entry[name].replace('\\"', '"').replace("\\\\", "\\")
@@ -115,7 +118,8 @@ class _Shape:
             # pattern matched them, so a split finds the same ones (a regular expression
             # call costs more than the list)
             inside = entry[name]
-            entry[name] = [None if item in _NULLS else item for item in (item.strip(" ") for item in inside.split(","))] if inside else []
+            items = [item.strip(" ") for item in inside.split(",")] if inside else []
+            entry[name] = items if _NULLS.isdisjoint(items) else [None if item in _NULLS else item for item in items]
         return entry
 
 
@@ -139,21 +143,20 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
     data: list[dict[str, Any]] = []
     escapes = "\\" in text
     shapes: list[_Shape] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.endswith("\r"):
-            line = line[:-1]
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    for number, line in enumerate(lines, 1):
         if not line.startswith("- {"):
             stripped = line.lstrip(" ")
             if not stripped or stripped.startswith("#"):
                 continue
             return None
         index = len(data)
-        if not data:
-            values[()] = (number, 1)
         values[(index,)] = (number, 3)
         if keys is None:
             for shape in shapes:
-                match = shape.pattern.fullmatch(line)
+                match = shape.fullmatch(line)
                 if match is not None:
                     data.append(shape.entry(match))
                     break
@@ -173,6 +176,8 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
             shape = _shape(tuple(zip(entry, kinds)), escapes)
             if shape not in shapes:  # a line of a known shape that holds a null
                 shapes.insert(0, shape)
+    if data:
+        values[()] = (values[(0,)][0], 1)
     return data
 
 
