@@ -10,6 +10,7 @@ from gga_cli.judging import context, deadlines, judge
 from gga_cli.loader import load_case
 from gga_cli.models import CaseFolder
 from gga_cli.models.settings import Settings
+from gga_cli.rules.alarms import alarm_days
 from gga_cli.rules.common import family_contacts, sharing
 
 
@@ -58,3 +59,18 @@ def test_a_contact_added_to_a_judged_case_counts_when_it_is_judged_again() -> No
     assert codes(case, TODAY[1]) == []
     ctx = context(Settings(), TODAY[1], "en")
     assert [d.code for d in deadlines(case, ctx)] == [d.code for d in deadlines(loaded(clean(1), TODAY[1]), ctx)]
+
+
+def test_the_alarms_of_one_case_are_not_given_to_another() -> None:
+    ctx = context(Settings(), TODAY[1], "en")
+    quiet = loaded(clean(1), TODAY[1])
+    files = clean(1)
+    first_six = files["scores.yaml"].index("score: 6}")
+    alarmed = loaded({**files, "scores.yaml": files["scores.yaml"][:first_six] + "score: 2}" + files["scores.yaml"][first_six + 9:]}, TODAY[1])
+    assessed, low = dt.date(2026, 1, 7), dt.date(2026, 1, 14)  # the unsafe assessment, the score of 2
+    with sharing(quiet):
+        assert alarm_days(quiet, ctx, TODAY[1]) == [assessed]
+        assert alarm_days(alarmed, ctx, TODAY[1]) == [assessed, low]
+    with sharing(alarmed):
+        assert alarm_days(alarmed, ctx, TODAY[1]) == [assessed, low]
+        assert alarm_days(quiet, ctx, TODAY[1]) == [assessed]

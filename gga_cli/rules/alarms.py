@@ -21,8 +21,9 @@ from gga_cli.i18n import Lang, days, pick
 from gga_cli.models import CaseFolder
 from gga_cli.models.common import Model
 from gga_cli.models.entries import Score
+from gga_cli.models.settings import Deadlines
 from gga_cli.rules.registry import Context, Deadline, RuleSet, finding
-from gga_cli.rules.common import between, horizon, in_order, say, when
+from gga_cli.rules.common import between, horizon, in_order, say, shared, when
 
 RULES = RuleSet()
 
@@ -59,7 +60,15 @@ def _rater(names: dict[str, str], by: str | None) -> tuple[str, str]:
     return f" van {name}", f" by {name}"
 
 
-def _raised(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[dt.date, Model, int | None, int]]:
+Raised = tuple[dt.date, Model, int | None, int]
+
+
+def _raised(case: CaseFolder, ctx: Context, until: dt.date) -> tuple[Raised, ...]:
+    """`_alarms_of`, made once while the rules judge the case (G108 and G117 both ask)."""
+    return shared(case, "alarms", until, lambda case, until: _alarms_of(case, ctx.settings.deadlines, until))
+
+
+def _alarms_of(case: CaseFolder, settings: Deadlines, until: dt.date) -> tuple[Raised, ...]:
     """Every alarm up to `until`, in date order: (its day, the score or assessment that
     raised it, the rater's previous score, the drop from it; an assessment has neither).
 
@@ -67,8 +76,7 @@ def _raised(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[dt.dat
     from the previous score of the same rater (no `by`: the worker); an ARIJ safety
     assessment concluding unsafe.
     """
-    settings = ctx.settings.deadlines
-    found: list[tuple[dt.date, Model, int | None, int]] = []
+    found: list[Raised] = []
     previous: dict[str | None, int] = {}
     for score in in_order(case.scores, until):
         before = previous.get(score.by)
@@ -81,7 +89,7 @@ def _raised(case: CaseFolder, ctx: Context, until: dt.date) -> list[tuple[dt.dat
             if assessment.conclusion == "unsafe":
                 found.append((assessment.date, assessment, None, 0))
     found.sort(key=itemgetter(0))
-    return found
+    return tuple(found)
 
 
 def alarm_days(case: CaseFolder, ctx: Context, until: dt.date) -> list[dt.date]:

@@ -10,11 +10,11 @@ date order (file order breaks ties)."
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from operator import attrgetter
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from gga_cli import dates
 from gga_cli.i18n import Lang, days, long_date, pick
@@ -66,14 +66,16 @@ def is_family_contact(contact: Contact, family: frozenset[str]) -> bool:
     return contact.kind != "case_consultation" and not (family.isdisjoint(contact.with_) and family.isdisjoint(contact.alone))
 
 
-_SHARED: ContextVar[tuple[CaseFolder, dict[dt.date, tuple[Contact, ...]]] | None] = ContextVar("gga_rules_shared", default=None)
+_SHARED: ContextVar[tuple[CaseFolder, dict[tuple[str, dt.date], tuple[Any, ...]]] | None] = ContextVar("gga_rules_shared", default=None)
+
+T = TypeVar("T")
 
 
 @contextmanager
 def sharing(case: CaseFolder) -> Iterator[None]:
-    """While the rules judge `case` (`judging`): its family contacts up to a day are found
-    once and shared, where G102, G107, G108 and G109 each sorted and sifted every contact
-    of the case. The rules change nothing of a case, and what is shared is a tuple."""
+    """While the rules judge `case` in one context (`judging`), what several of them derive
+    from it up to a day is made once (`shared`): its family contacts, which G102, G107,
+    G108 and G109 each sorted and sifted, and its alarms (G108 and G117)."""
     token = _SHARED.set((case, {}))
     try:
         yield
@@ -81,16 +83,22 @@ def sharing(case: CaseFolder) -> Iterator[None]:
         _SHARED.reset(token)
 
 
+def shared(case: CaseFolder, what: str, until: dt.date, make: Callable[[CaseFolder, dt.date], tuple[T, ...]]) -> tuple[T, ...]:
+    """`make(case, until)`, made once while the rules judge `case` (`sharing`) and made
+    anew otherwise. The rules change nothing of a case, and what is shared is a tuple."""
+    memo = _SHARED.get()
+    if memo is None or memo[0] is not case:
+        return make(case, until)
+    found = memo[1].get((what, until))
+    if found is None:
+        found = memo[1][(what, until)] = make(case, until)
+    return found
+
+
 def family_contacts(case: CaseFolder, until: dt.date) -> tuple[Contact, ...]:
     """The family contacts (`is_family_contact`) dated on or before `until`, in date order.
     G102, G107, G108, G109 and the board's last contact count only these."""
-    shared = _SHARED.get()
-    if shared is None or shared[0] is not case:
-        return _family_contacts(case, until)
-    found = shared[1].get(until)
-    if found is None:
-        found = shared[1][until] = _family_contacts(case, until)
-    return found
+    return shared(case, "family contacts", until, _family_contacts)
 
 
 def _family_contacts(case: CaseFolder, until: dt.date) -> tuple[Contact, ...]:
