@@ -64,9 +64,7 @@ def test_a_contact_added_to_a_judged_case_counts_when_it_is_judged_again() -> No
 def test_the_alarms_of_one_case_are_not_given_to_another() -> None:
     ctx = context(Settings(), TODAY[1], "en")
     quiet = loaded(clean(1), TODAY[1])
-    files = clean(1)
-    first_six = files["scores.yaml"].index("score: 6}")
-    alarmed = loaded({**files, "scores.yaml": files["scores.yaml"][:first_six] + "score: 2}" + files["scores.yaml"][first_six + 9:]}, TODAY[1])
+    alarmed = loaded(edit(clean(1), "scores.yaml", "{date: 2026-01-14, score: 6}", "{date: 2026-01-14, score: 2}"), TODAY[1])
     assessed, low = dt.date(2026, 1, 7), dt.date(2026, 1, 14)  # the unsafe assessment, the score of 2
     with sharing(quiet):
         assert alarm_days(quiet, ctx, TODAY[1]) == [assessed]
