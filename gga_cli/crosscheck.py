@@ -44,11 +44,7 @@ def _refs(case: CaseFolder) -> Iterator[tuple[str, Model, str, Iterable[str]]]:
     if case.safeguarding_plan is not None:
         for r in case.safeguarding_plan.relapse_actions:
             yield "safeguarding-plan.yaml", r, "who", r.who
-    for score in case.scores:
-        if score.by:
-            yield "scores.yaml", score, "by", [score.by]
-    for contact in case.contacts:
-        yield "contacts.yaml", contact, "with", contact.with_
+    # the scores and contacts (thousands a case): `_references` looks into these itself
 
 
 def _duplicates(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
@@ -73,13 +69,21 @@ def _references(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
         return
     known = case.genogram.ids()
     children = {p.id for p in case.genogram.people if p.child}
-    for file_name, entry, field, ids in _refs(case):
+    refs = [
+        *_refs(case),
+        # only the scores and contacts that name someone unknown, found with a set's own test
+        *(("scores.yaml", s, "by", [s.by]) for s in case.scores if s.by and s.by not in known),
+        *(("contacts.yaml", c, "with", c.with_) for c in case.contacts if not known.issuperset(c.with_)),
+    ]
+    for file_name, entry, field, ids in refs:
         for ident in ids:
             if ident not in known:
                 yield _at("F020", case, file_name, entry, pick(
                     lang, f"{field}: '{ident}' is geen persoon of netwerklid van deze zaak",
                     f"{field}: '{ident}' is no person or network member of this case"))
     for contact in case.contacts:
+        if not contact.alone:
+            continue
         for ident in contact.alone:
             if ident not in children:
                 yield _at("F020", case, "contacts.yaml", contact, pick(
@@ -109,15 +113,18 @@ def _dated(case: CaseFolder) -> Iterator[tuple[str, Model, str, dt.date]]:
             yield "change-plan.yaml", cp, "established", cp.established
     if case.safeguarding_plan is not None and case.safeguarding_plan.established is not None:
         yield "safeguarding-plan.yaml", case.safeguarding_plan, "established", case.safeguarding_plan.established
-    for s in case.scores:
-        yield "scores.yaml", s, "date", s.date
-    for c in case.contacts:
-        yield "contacts.yaml", c, "date", c.date
+    # the scores and contacts (thousands a case): `_dates` looks only at those out of range
 
 
 def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]:
     registered = case.case.registered if case.case is not None else None
-    for file_name, entry, what, day in _dated(case):
+    first = registered if registered is not None else dt.date.min
+    dated = [
+        *_dated(case),
+        *(("scores.yaml", s, "date", s.date) for s in case.scores if not first <= s.date <= today),
+        *(("contacts.yaml", c, "date", c.date) for c in case.contacts if not first <= c.date <= today),
+    ]
+    for file_name, entry, what, day in dated:
         if day > today:
             yield _at("F021", case, file_name, entry, pick(
                 lang, f"{what} {day} ligt na vandaag ({today})", f"{what} {day} is after today ({today})"))
