@@ -48,6 +48,7 @@ _TAIL = re.compile(r"(?: +#.*)? *")
 # (`read`). Where the file holds no backslash, a double-quoted text is any run up to the
 # next quote, which the regular expression engine scans several times faster than a class
 # of two.
+_WORD = r"[0-9A-Za-z_][0-9A-Za-z_\-]*+"  # a plain text (`PLAIN`) of one word
 _KIND_PATTERNS = {
     "dq": r'"([^"\\]*(?:\\["\\][^"\\]*)*)"',
     "dq-plain": r'"([^"]*)"',
@@ -55,7 +56,14 @@ _KIND_PATTERNS = {
     "seq": r"\[ *((?:" + PLAIN + r"(?: *, *" + PLAIN + r")*)?) *\]",
     # a plain null (`~`, `null`) is no match: the line is read item by item, which gives None
     "plain": r"(?!(?:~|null|Null|NULL) *[,}])(" + PLAIN + ")",
+    # the same for a plain text of letters, digits, `_` and `-` (a date, a number, an id, a
+    # kind): such a pattern, where the first line of a shape had one, is matched in two
+    # thirds of the steps (the scores and contacts of 100 generated cases: 200 M -> 150 M
+    # instructions in the regular expression engine)
+    "word": r"(?!(?:null|Null|NULL)(?![0-9A-Za-z_\-]))(" + _WORD + ")",
+    "seq-word": r"\[ *+((?:" + _WORD + r"(?: *+, *+" + _WORD + r")*+)?) *+\]",
 }
+_WORD_ONLY = re.compile(_WORD)
 _SHAPES: dict[tuple[tuple[tuple[str, str], ...], bool], _Shape] = {}
 _UNSAFE = "\t\ufeff\u2028\u2029\ufffe\uffff"  # breaks or marks the event parser sees otherwise
 
@@ -101,7 +109,7 @@ class _Shape:
         self.names = tuple(name for name, _ in items)
         self.escaped = tuple(name for name, kind in zip(self.names, kinds) if kind == "dq")
         self.single = tuple(name for name, kind in items if kind == "sq")
-        self.lists = tuple(name for name, kind in items if kind == "seq")
+        self.lists = tuple(name for name, kind in items if kind in ("seq", "seq-word"))
         self.plain = not (self.escaped or self.single or self.lists)  # the groups are the values
 
     def entry(self, match: re.Match[str]) -> dict[str, Any]:
@@ -218,7 +226,12 @@ def mapping(
         if keys is not None or kinds is not None:
             group = "dq" if dq is not None else "plain" if plain is not None else "sq" if sq is not None else "seq"
             if kinds is not None:
-                kinds.append(group)
+                if group == "plain" and value is not None and _WORD_ONLY.fullmatch(value):
+                    kinds.append("word")
+                elif group == "seq" and all(item is not None and _WORD_ONLY.fullmatch(item) for item in value):
+                    kinds.append("seq-word")
+                else:
+                    kinds.append(group)
             if keys is not None:
                 keys[path + (key,)] = (number, match.start("key") + 1)
                 values[path + (key,)] = (number, match.start(group) + 1)

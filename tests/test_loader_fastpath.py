@@ -72,6 +72,24 @@ def test_a_null_or_a_list_in_a_line_of_a_known_shape() -> None:
     assert [entry["with"] for entry in data] == [["els", "sjors"], ["els", None, "sjors"], [], []]
 
 
+def test_a_line_of_known_keys_whose_plain_texts_are_no_single_words() -> None:
+    # the first line makes a shape of one-word values (a date, a kind, ids); the lines after
+    # it hold texts with spaces, a null, words that start with null, a word with a hyphen,
+    # and a list with a null, each read as the event parser reads it
+    text = (
+        "- {date: 2026-02-04, kind: phone, with: [els, sjors], note: a}\n"
+        "- {date: 2026-02-05, kind: home visit, with: [els van dijk, sjors], note: b c}\n"
+        "- {date: 2026-02-06, kind: nulla, with: [null_x, NULL-y], note: Null}\n"
+        "- {date: 2026-02-07, kind: é, with: [els, null], note: x-}\n"
+        "- {date: 2026-02-08, kind: phone, with: [els, sjors], note: a}\n"
+    )
+    assert not same(text)
+    data = flowlines.read(text).data  # type: ignore[union-attr]
+    assert [entry["kind"] for entry in data] == ["phone", "home visit", "nulla", "é", "phone"]
+    assert [entry["note"] for entry in data] == ["a", "b c", None, "x-", "a"]
+    assert data[2]["with"] == ["null_x", "NULL-y"] and data[3]["with"] == ["els", None]
+
+
 def test_the_fast_reader_takes_the_usual_scores_and_contacts() -> None:
     text = (
         "# yaml-language-server: $schema=../../../schemas/contacts.schema.json\n"
