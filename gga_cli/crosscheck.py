@@ -20,7 +20,8 @@ def _at(code: str, case: CaseFolder, file_name: str, entry: Model | None, messag
 
 
 def _refs(case: CaseFolder) -> Iterator[tuple[str, Model, str, Iterable[str]]]:
-    """Every reference in the case: (file, entry, field, ids)."""
+    """Every reference in the case but those of the scores and contacts (thousands a case,
+    which `_references` sifts itself): (file, entry, field, ids)."""
     if case.genogram is not None:
         for p in case.genogram.people:
             yield "genogram.yaml", p, "parents", p.parents
@@ -44,7 +45,6 @@ def _refs(case: CaseFolder) -> Iterator[tuple[str, Model, str, Iterable[str]]]:
     if case.safeguarding_plan is not None:
         for r in case.safeguarding_plan.relapse_actions:
             yield "safeguarding-plan.yaml", r, "who", r.who
-    # the scores and contacts (thousands a case): `_references` looks into these itself
 
 
 def _duplicates(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
@@ -91,7 +91,8 @@ def _references(case: CaseFolder, lang: Lang) -> Iterator[Diagnostic]:
 
 
 def _dated(case: CaseFolder) -> Iterator[tuple[str, Model, str, dt.date]]:
-    """Every date that records something that happened: (file, entry, what, date)."""
+    """Every date that records something that happened but those of the scores and
+    contacts (thousands a case, which `_dates` sifts itself): (file, entry, what, date)."""
     if case.case is not None:
         for p in case.case.phases:
             yield "case.yaml", p, "phases.start", p.start
@@ -113,7 +114,6 @@ def _dated(case: CaseFolder) -> Iterator[tuple[str, Model, str, dt.date]]:
             yield "change-plan.yaml", cp, "established", cp.established
     if case.safeguarding_plan is not None and case.safeguarding_plan.established is not None:
         yield "safeguarding-plan.yaml", case.safeguarding_plan, "established", case.safeguarding_plan.established
-    # the scores and contacts (thousands a case): `_dates` looks only at those out of range
 
 
 def _dates(case: CaseFolder, lang: Lang, today: dt.date) -> Iterator[Diagnostic]:

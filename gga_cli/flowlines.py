@@ -44,11 +44,11 @@ _ITEM = re.compile(
 )
 _SEQ_ITEM = re.compile(PLAIN)
 _TAIL = re.compile(r"(?: +#.*)? *")
+_WORD = r"[0-9A-Za-z_][0-9A-Za-z_\-]*+"  # a plain text (`PLAIN`) of one word
 # A value in a shape's pattern (see `_Shape`), by its kind, in one group. No tab reaches it
 # (`read`). Where the file holds no backslash, a double-quoted text is any run up to the
 # next quote, which the regular expression engine scans several times faster than a class
 # of two.
-_WORD = r"[0-9A-Za-z_][0-9A-Za-z_\-]*+"  # a plain text (`PLAIN`) of one word
 _KIND_PATTERNS = {
     "dq": r'"([^"\\]*(?:\\["\\][^"\\]*)*)"',
     "dq-plain": r'"([^"]*)"',
@@ -91,8 +91,8 @@ def read(text: str) -> Parsed | None:
 
 class _Shape:
     """The line of an entry with these keys in this order, each value of one kind (plain,
-    double- or single-quoted, a flow list): one regular expression matches the whole line,
-    a group for each value, instead of one match for each item.
+    one word, double- or single-quoted, a flow list, one of words): one regular expression
+    matches the whole line, a group for each value, instead of one match for each item.
 
     Each value is an atomic group and the spaces around it possessive (Python 3.11): a
     value matches its longest way or not at all, which is the only way that can go on to
