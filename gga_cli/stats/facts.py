@@ -142,7 +142,7 @@ def case_facts(judged: Judged, ctx: Context) -> CaseFacts:
     """The facts of one loaded and judged case (see the module's docstring)."""
     from gga_cli.rules import REGISTRY
     from gga_cli.rules.acute import _established, _first_assessment  # the rules' own deeds
-    from gga_cli.rules.alarms import _updates, alarm_days as raised
+    from gga_cli.rules.alarms import _first_from, _updates, alarm_days
     from gga_cli.rules.common import add_years, birth_day, history, horizon, in_order, living_children
     from gga_cli.stats.definitions import alarm_answer_days, alone_min_age, contact_gap, family_contacts
 
@@ -164,15 +164,14 @@ def case_facts(judged: Judged, ctx: Context) -> CaseFacts:
     ):
         due[code] = (day_number(facts.registered + dt.timedelta(days=days)), day_number(found[0]) if found is not None else None)
     # G117 as revision 2 reads it: a new assessment and the plan's review, each in its days
-    alarm_days = raised(case, ctx, until) if case.genogram is not None else []
+    raised = alarm_days(case, ctx, until) if case.genogram is not None else []
     assessments = sorted(a.date for a in in_order(case.safety_plan.assessments, until)) if case.safety_plan else []
     updates = _updates(case, until)
     within_assessment, within_review = alarm_answer_days(ctx)
     answered: list[int] = []
     in_time: list[bool] = []
-    for day in alarm_days:
-        assessed = next((d for d in assessments if d >= day), None)
-        reviewed = next((d for d in updates if d >= day), None)
+    for day in raised:
+        assessed, reviewed = _first_from(day, assessments), _first_from(day, updates)
         both = assessed is not None and reviewed is not None
         answered.append(day_number(max(assessed, reviewed)) if assessed is not None and reviewed is not None else NEVER)
         in_time.append(both and (assessed - day).days <= within_assessment and (reviewed - day).days <= within_review)  # type: ignore[operator]
@@ -184,7 +183,7 @@ def case_facts(judged: Judged, ctx: Context) -> CaseFacts:
         lag.append((score_days[at] - contact.date).days if at < len(score_days) else -1)
     late: list[int] = []
     for i, contact in enumerate(contacts):
-        late_from = day_number(contact.date) + contact_gap(case, ctx, contact.date, alarm_days) + 1
+        late_from = day_number(contact.date) + contact_gap(case, ctx, contact.date, raised) + 1
         if i + 1 == len(contacts):
             late += [late_from, OPEN]
         elif day_number(contacts[i + 1].date) > late_from:
@@ -215,7 +214,7 @@ def case_facts(judged: Judged, ctx: Context) -> CaseFacts:
         score_days=tuple(day_number(d) for d in score_days),
         score_values=tuple(s.score for s in scores),
         children=tuple(children),
-        alarm_days=tuple(day_number(d) for d in alarm_days),
+        alarm_days=tuple(day_number(d) for d in raised),
         alarm_answered=tuple(answered),
         alarm_in_time=tuple(in_time),
         goals=goals,
