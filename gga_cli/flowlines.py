@@ -45,23 +45,23 @@ _ITEM = re.compile(
 _SEQ_ITEM = re.compile(PLAIN)
 _TAIL = re.compile(r"(?: +#.*)? *")
 _WORD = r"[0-9A-Za-z_][0-9A-Za-z_\-]*+"  # a plain text (`PLAIN`) of one word
-# A value in a shape's pattern (see `_Shape`), by its kind, in one group. No tab reaches it
-# (`read`). Where the file holds no backslash, a double-quoted text is any run up to the
-# next quote, which the regular expression engine scans several times faster than a class
-# of two.
+# A value in a shape's pattern (see `_Shape`), by its kind, in one group (`_`, named after
+# its key in the shape). No tab reaches it (`read`). Where the file holds no backslash, a
+# double-quoted text is any run up to the next quote, which the regular expression engine
+# scans several times faster than a class of two.
 _KIND_PATTERNS = {
-    "dq": r'"([^"\\]*(?:\\["\\][^"\\]*)*)"',
-    "dq-plain": r'"([^"]*)"',
-    "sq": r"'([^']*(?:''[^']*)*)'",
-    "seq": r"\[ *((?:" + PLAIN + r"(?: *, *" + PLAIN + r")*)?) *\]",
+    "dq": r'"(?P<_>[^"\\]*(?:\\["\\][^"\\]*)*)"',
+    "dq-plain": r'"(?P<_>[^"]*)"',
+    "sq": r"'(?P<_>[^']*(?:''[^']*)*)'",
+    "seq": r"\[ *(?P<_>(?:" + PLAIN + r"(?: *, *" + PLAIN + r")*)?) *\]",
     # a plain null (`~`, `null`) is no match: the line is read item by item, which gives None
-    "plain": r"(?!(?:~|null|Null|NULL) *[,}])(" + PLAIN + ")",
+    "plain": r"(?!(?:~|null|Null|NULL) *[,}])(?P<_>" + PLAIN + ")",
     # the same for a plain text of letters, digits, `_` and `-` (a date, a number, an id, a
     # kind): such a pattern, where the first line of a shape had one, is matched in two
     # thirds of the steps (the scores and contacts of 100 generated cases: 200 M -> 150 M
     # instructions in the regular expression engine)
-    "word": r"(?!(?:null|Null|NULL)(?![0-9A-Za-z_\-]))(" + _WORD + ")",
-    "seq-word": r"\[ *+((?:" + _WORD + r"(?: *+, *+" + _WORD + r")*+)?) *+\]",
+    "word": r"(?!(?:null|Null|NULL)(?![0-9A-Za-z_\-]))(?P<_>" + _WORD + ")",
+    "seq-word": r"\[ *+(?P<_>(?:" + _WORD + r"(?: *+, *+" + _WORD + r")*+)?) *+\]",
 }
 _WORD_ONLY = re.compile(_WORD)
 _SHAPES: dict[tuple[tuple[tuple[str, str], ...], bool], _Shape] = {}
@@ -100,20 +100,25 @@ class _Shape:
     shorter split of every value before it says so. Reading the scores and contacts of
     100 generated cases: 792 M -> 639 M instructions."""
 
-    __slots__ = ("fullmatch", "names", "escaped", "single", "lists", "plain")
+    __slots__ = ("fullmatch", "escaped", "single", "lists", "words", "plain")
 
     def __init__(self, items: tuple[tuple[str, str], ...], escapes: bool) -> None:
         kinds = ["dq-plain" if kind == "dq" and not escapes else kind for _, kind in items]
-        body = ",".join(f" *+{name}: ++(?>{_KIND_PATTERNS[kind]}) *+" for (name, _), kind in zip(items, kinds))
+        # each value's group is named after its key (a key is a name: letters, digits and
+        # `_`, unique in the line), so the match's `groupdict` is the entry, made in one call
+        body = ",".join(
+            f" *+{name}: ++(?>{_KIND_PATTERNS[kind].replace('(?P<_>', f'(?P<{name}>')}) *+" for (name, _), kind in zip(items, kinds)
+        )
         self.fullmatch = re.compile(r"- \{" + body + r"\}(?: +#.*)? *").fullmatch
-        self.names = tuple(name for name, _ in items)
-        self.escaped = tuple(name for name, kind in zip(self.names, kinds) if kind == "dq")
+        names = [name for name, _ in items]
+        self.escaped = tuple(name for name, kind in zip(names, kinds) if kind == "dq")
         self.single = tuple(name for name, kind in items if kind == "sq")
-        self.lists = tuple(name for name, kind in items if kind in ("seq", "seq-word"))
-        self.plain = not (self.escaped or self.single or self.lists)  # the groups are the values
+        self.lists = tuple(name for name, kind in items if kind == "seq")
+        self.words = tuple(name for name, kind in items if kind == "seq-word")
+        self.plain = not (self.escaped or self.single or self.lists or self.words)  # the groups are the values
 
     def entry(self, match: re.Match[str]) -> dict[str, Any]:
-        entry: dict[str, Any] = dict(zip(self.names, match.groups()))
+        entry: dict[str, Any] = match.groupdict()
         if self.plain:
             return entry
         for name in self.escaped:
@@ -121,10 +126,14 @@ class _Shape:
                 entry[name] = entry[name].replace('\\"', '"').replace("\\\\", "\\")
         for name in self.single:
             entry[name] = entry[name].replace("''", "'")
+        # a list's plain texts, each without a comma or a space at its ends, between `, `:
+        # the pattern matched them, so a split finds the same ones (a regular expression
+        # call costs more than the list); words hold no space at all
+        for name in self.words:
+            inside = entry[name]
+            items = inside.replace(" ", "").split(",") if inside else []
+            entry[name] = items if _NULLS.isdisjoint(items) else [None if item in _NULLS else item for item in items]
         for name in self.lists:
-            # plain texts, each without a comma or a space at its ends, between `, `: the
-            # pattern matched them, so a split finds the same ones (a regular expression
-            # call costs more than the list)
             inside = entry[name]
             items = [item.strip(" ") for item in inside.split(",")] if inside else []
             entry[name] = items if _NULLS.isdisjoint(items) else [None if item in _NULLS else item for item in items]
@@ -155,6 +164,17 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
     if "\r" in text:
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     for number, line in enumerate(lines, 1):
+        if keys is None:  # a shape's pattern starts with the entry's `- {`
+            for shape in shapes:
+                match = shape.fullmatch(line)
+                if match is not None:
+                    values[(len(data),)] = (number, 3)
+                    data.append(match.groupdict() if shape.plain else shape.entry(match))
+                    break
+            else:
+                match = None
+            if match is not None:
+                continue
         if not line.startswith("- {"):
             stripped = line.lstrip(" ")
             if not stripped or stripped.startswith("#"):
@@ -162,16 +182,6 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
             return None
         index = len(data)
         values[(index,)] = (number, 3)
-        if keys is None:
-            for shape in shapes:
-                match = shape.fullmatch(line)
-                if match is not None:
-                    data.append(shape.entry(match))
-                    break
-            else:
-                match = None
-            if match is not None:
-                continue
         kinds: list[str] | None = [] if keys is None else None
         found = mapping(line, 3, number, (index,), values, keys, kinds)
         if found is None:

@@ -65,11 +65,15 @@ def test_a_null_or_a_list_in_a_line_of_a_known_shape() -> None:
         "- {date: 2026-02-05, kind: ~, with: [els , ~,sjors], note: b}\n"
         "- {date: 2026-02-06, kind: null, with: [], note: c}\n"
         "- {date: 2026-02-07, kind: phone, with: [ ], note: d}\n"
+        "- {date: 2026-02-08, kind: phone, with: [ els ,sjors  ,  piet ], note: e}\n"
+        "- {date: 2026-02-09, kind: phone, with: [els,null], note: f}\n"
     )
     assert not same(text)
     data = flowlines.read(text).data  # type: ignore[union-attr]
-    assert [entry["kind"] for entry in data] == ["phone", None, None, "phone"]
-    assert [entry["with"] for entry in data] == [["els", "sjors"], ["els", None, "sjors"], [], []]
+    assert [entry["kind"] for entry in data] == ["phone", None, None, "phone", "phone", "phone"]
+    assert [entry["with"] for entry in data] == [
+        ["els", "sjors"], ["els", None, "sjors"], [], [], ["els", "sjors", "piet"], ["els", None],
+    ]
 
 
 def test_a_line_of_known_keys_whose_plain_texts_are_no_single_words() -> None:
