@@ -144,8 +144,12 @@ def node_at(data: Any, path: Path) -> Any:
     return data
 
 
-def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
-    """The file's text, or the problems that keep it from being text gga can read."""
+def decode(raw: bytes, lang: Lang, markers: bool = True) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that keep it from being text gga can read.
+
+    With `markers` false, merge conflict markers are looked for only where the bytes hold
+    a suspect control character too (so that both are told): the caller looks for them
+    itself (`conflicts`), where the fast readers decline the text (`loader.read`)."""
     if len(raw) > MAX_BYTES:
         size = f"{len(raw) / MAX_BYTES:.1f} MiB"
         return None, [
@@ -174,21 +178,10 @@ def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
                 ),
             )
         ]
-    problems: list[Problem] = []
-    # the full patterns only where a cheap scan finds a suspect: most files have none
-    conflicts = _CONFLICT.finditer(text) if any(m in text for m in _MARKERS) else ()
-    controls = _CONTROL.finditer(text) if raw.translate(None, _NOT_SUSPECT) else ()
-    for match in conflicts:
-        line = text.count("\n", 0, match.start()) + 1
-        marker = match.group(0).strip()
-        problems.append(
-            Problem(
-                "F004",
-                line,
-                1,
-                pick(lang, f"merge-conflictmarkering {marker}: los het conflict op", f"merge conflict marker {marker}: resolve the conflict"),
-            )
-        )
+    # the full pattern only where a cheap scan finds a suspect: most files have none
+    suspect = raw.translate(None, _NOT_SUSPECT)
+    problems = conflicts(text, lang) if markers or suspect else []
+    controls = _CONTROL.finditer(text) if suspect else ()
     for match in controls:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
@@ -200,6 +193,25 @@ def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
     if problems:
         return None, problems
     return text, []
+
+
+def conflicts(text: str, lang: Lang) -> list[Problem]:
+    """A problem for every merge conflict marker at the start of a line of the text."""
+    if not any(marker in text for marker in _MARKERS):  # the pattern only where one may be
+        return []
+    problems: list[Problem] = []
+    for match in _CONFLICT.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        marker = match.group(0).strip()
+        problems.append(
+            Problem(
+                "F004",
+                line,
+                1,
+                pick(lang, f"merge-conflictmarkering {marker}: los het conflict op", f"merge conflict marker {marker}: resolve the conflict"),
+            )
+        )
+    return problems
 
 
 def _mark(mark: Any) -> tuple[int, int]:

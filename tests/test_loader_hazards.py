@@ -6,9 +6,12 @@ import datetime as dt
 import time
 from pathlib import Path
 
+import pytest
+
 from casebuilder import case_yaml, genogram_yaml
+from gga_cli import blocklines, flowlines
 from gga_cli.diagnostics import Diagnostic, Severity
-from gga_cli.loader import load_case
+from gga_cli.loader import load_case, read
 
 TODAY = dt.date(2026, 11, 29)
 CASE = case_yaml()
@@ -93,6 +96,31 @@ def test_a_conflict_marker_is_found_even_inside_a_quoted_string(tmp_path: Path) 
         error("F004", "case.yaml", 12, 1, "merge conflict marker =======: resolve the conflict"),
         error("F004", "case.yaml", 14, 1, "merge conflict marker >>>>>>>: resolve the conflict"),
     ]
+
+
+@pytest.mark.parametrize("marker", ["<<<<<<< HEAD", "=======", ">>>>>>> feature", "||||||| base", "=======\r"])
+@pytest.mark.parametrize("where", ["case.yaml", "genogram.yaml", "scores.yaml", "a block text"])
+def test_a_conflict_marker_line_is_never_taken_by_a_fast_reader(tmp_path: Path, marker: str, where: str) -> None:
+    # the marker search runs only where both fast readers decline (`loader.read`): each must
+    # decline every text with a marker line, whatever file and wherever in it
+    scores = "- {date: 2026-02-04, score: 3}\n- {date: 2026-02-05, score: 4}\n"
+    texts = {
+        "case.yaml": CASE.replace("\n", f"\n{marker}\n", 3),
+        "genogram.yaml": GENOGRAM.rstrip("\n") + f"\n{marker}\n",
+        "scores.yaml": scores.replace("\n", f"\n{marker}\n", 1),
+        "a block text": "reason: >-\n  Ruzie thuis.\n" + marker + "\n  Politie gebeld.\n",
+    }
+    text = texts[where]
+    assert flowlines.read(text) is None and blocklines.read(text) is None
+    parsed, problems = read(text.encode("utf-8"), "en")
+    assert parsed is None
+    assert problems and {p.code for p in problems} == {"F004"}
+
+
+def test_a_conflict_marker_and_a_control_character_are_both_told() -> None:
+    parsed, problems = read(b"- {date: 2026-02-04, score: 3, note: a\x07}\n=======\n", "en")
+    assert parsed is None
+    assert [(p.code, p.line) for p in problems] == [("F004", 2), ("F001", 1)]
 
 
 def test_latin1_text_is_not_utf8(tmp_path: Path) -> None:
