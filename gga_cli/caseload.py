@@ -133,7 +133,10 @@ class Caseload:
         files whose bytes are in `documents` are not validated again (`loader.load_case`)."""
         from gga_cli.loader import load_case
 
-        return load_case(folder, self.root, self.lang, self.today, overrides, documents)
+        # the walk's listing serves the first load of a folder only: a later one (a
+        # recording's case after its edit) lists the folder as it is then
+        listing = self.target.listings.pop(folder, None)
+        return load_case(folder, self.root, self.lang, self.today, overrides, documents, listing)
 
     def case(self, folder: Path | None = None, deadlines: bool = True) -> Judged:
         """One case loaded and judged (the first case of the caseload where no folder is named)."""

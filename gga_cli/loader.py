@@ -18,6 +18,7 @@ from gga_cli import blocklines, crosscheck, flowlines
 from gga_cli.crypt.guard import plain
 from gga_cli.diagnostics import Diagnostic, Severity
 from gga_cli.i18n import Lang, pick
+from gga_cli.locate import Listing
 from gga_cli.models import FILE_KINDS, CaseFolder, FileKind
 
 from gga_cli.regularfile import Unreadable, read_regular
@@ -81,7 +82,7 @@ def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     return parsed, hidden + problems
 
 
-def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:
+def read_file(path: Path, lang: Lang, listed_regular: bool = False) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, or why it could not be read (a folder, a FIFO, a device, a link
     that loops or leads nowhere, no permission, too large).
 
@@ -89,7 +90,7 @@ def read_file(path: Path, lang: Lang) -> tuple[bytes | None, list[Problem]]:
     refuses whole rather than judge ciphertext.
     """
     try:
-        return plain(read_regular(path, MAX_BYTES, lang), path), []
+        return plain(read_regular(path, MAX_BYTES, lang, listed_regular), path), []
     except Unreadable as err:
         return None, [Problem(err.code, None, None, err.message)]
 
@@ -133,7 +134,7 @@ def _names(folder: Path) -> frozenset[str] | None:
 
 def load_case(
     folder: Path, root: Path, lang: Lang, today: dt.date, overrides: Mapping[str, bytes] | None = None,
-    documents: Documents | None = None,
+    documents: Documents | None = None, listing: Listing | None = None,
 ) -> tuple[CaseFolder, list[Diagnostic]]:
     """Load one case folder: each of its files, then the checks across files.
 
@@ -143,11 +144,14 @@ def load_case(
     read again with the very same bytes, in the same language, is not parsed and validated
     again, as the case after a recording's edit differs from the one before in the edited
     files only. Every file is still read, and the checks across files run on the whole case.
+
+    `listing` is the folder as the caseload's walk found it a moment before (`locate`):
+    where it really is and what it holds, so that it is not resolved and listed again.
     """
     overrides = overrides or {}
     # where the folder really is, once (`relative` and `outside` each resolved it; the root
     # once a process): a case inside the caseload, or a link that leads out of it
-    real, real_root = folder.resolve(), _real(root)
+    real, real_root = listing.real if listing is not None else folder.resolve(), _real(root)
     inside = real.is_relative_to(real_root)
     rel = real.relative_to(real_root).as_posix() if inside else folder.as_posix()
     case = CaseFolder(id=folder.name, folder="" if rel == "." else rel)
@@ -156,7 +160,9 @@ def load_case(
         return case, [Diagnostic("F007", Severity.ERROR, case.id, os.path.relpath(folder, root).replace(os.sep, "/"), None, None, pick(
             lang, f"de zaakmap is een link naar {real}, buiten de caseload; gga leest er niets door",
             f"the case folder is a link to {real}, outside the caseload; gga reads nothing through it"))]
-    names = _names(folder)  # one listing of the folder for every file kind and the unknown ones
+    # one listing of the folder for every file kind and the unknown ones
+    names = listing.names if listing is not None else _names(folder)
+    regular = listing.regular if listing is not None else frozenset()
     for name, kind in FILE_KINDS.items():
         file = case.path_of(name)
         # a link to nowhere is there, and broken (it is listed; lexists sees it too)
@@ -168,7 +174,7 @@ def load_case(
                 )
             continue
         case.files[name] = file
-        raw, problems = (overrides[name], []) if name in overrides else read_file(folder / name, lang)
+        raw, problems = (overrides[name], []) if name in overrides else read_file(folder / name, lang, name in regular)
         value = None
         if raw is not None:
             before = documents.get(name) if documents is not None else None

@@ -25,6 +25,18 @@ def find_upwards(start: Path, name: str) -> Path | None:
     return None
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A case folder as the walk found it: where it really is, its names, and those of
+    them that are regular files (no links). Loading the case then needs neither resolve
+    its path (a system call for each part of it), list it again, nor look at a regular
+    file before it opens it (`loader.load_case`): about 15 system calls a case."""
+
+    real: Path
+    names: frozenset[str]
+    regular: frozenset[str]
+
+
 def find_cases(root: Path) -> list[Path]:
     """Every case folder (a folder holding case.yaml) at or below `root`, in name order.
 
@@ -33,11 +45,12 @@ def find_cases(root: Path) -> list[Path]:
     outside is listed as it is where a case.yaml is behind it: the loader reports it (F007)
     and reads nothing through it, so the case never silently drops off the board.
     """
-    return [folder for folder, _ in _walk(root)]
+    return [folder for folder, _, _ in _walk(root)]
 
 
-def _walk(root: Path) -> list[tuple[Path, Path]]:
-    """`find_cases`, each folder with where it really is (links resolved).
+def _walk(root: Path) -> list[tuple[Path, Path, Listing | None]]:
+    """`find_cases`, each folder with where it really is (links resolved) and, for a folder
+    inside the caseload, its listing.
 
     Only the root and the links are resolved: a folder that is no link really is its real
     parent's real path and its name. (Resolving every folder, which asks the file system
@@ -45,7 +58,7 @@ def _walk(root: Path) -> list[tuple[Path, Path]]:
     under cProfile.)
     """
     boundary = (find_upwards(root, SETTINGS) or root).resolve()
-    found: list[tuple[Path, Path]] = []
+    found: list[tuple[Path, Path, Listing | None]] = []
     visited: set[Path] = set()
     try:
         stack = [(root, root.resolve())]
@@ -60,9 +73,10 @@ def _walk(root: Path) -> list[tuple[Path, Path]]:
         except OSError:
             continue
         visited.add(real)
-        names = {e.name for e in entries}
+        names = frozenset(e.name for e in entries)
         if CASE_FILE in names:
-            found.append((Path(folder), real))
+            regular = frozenset(e.name for e in entries if e.is_file(follow_symlinks=False))
+            found.append((Path(folder), real, Listing(real, names, regular)))
         for entry in entries:
             if entry.name in _SKIP_DIRS or entry.name.startswith("."):
                 continue
@@ -74,7 +88,7 @@ def _walk(root: Path) -> list[tuple[Path, Path]]:
                     stack.append((target, target))
                 elif (Path(entry.path) / CASE_FILE).exists():
                     # leads outside: reported, never walked
-                    found.append((Path(entry.path), _real(Path(entry.path))))
+                    found.append((Path(entry.path), _real(Path(entry.path)), None))
     return sorted(found, key=lambda p: p[0].as_posix())
 
 
@@ -117,6 +131,7 @@ class Target:
     only_files: dict[Path, set[str]] = field(default_factory=dict)  # case folder -> file names asked for
     singles: list[Path] = field(default_factory=list)  # YAML files outside any case folder
     whole: bool = False  # the caseload root itself was asked for: `cases` are all its cases
+    listings: dict[Path, Listing] = field(default_factory=dict)  # case folder -> as the walk found it
 
 
 def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
@@ -142,11 +157,13 @@ def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
     for path in paths:
         if path.is_dir():
             target.whole = target.whole or (target.has_settings and _real(path) == target.root)
-            for case, real in _walk(path):
+            for case, real, listing in _walk(path):
                 if real not in seen:
                     seen.add(real)
                     target.cases.append(case)
                     target.only_files.pop(case, None)
+                    if listing is not None:
+                        target.listings[case] = listing
         else:
             folder = path.parent
             if (folder / CASE_FILE).is_file():
