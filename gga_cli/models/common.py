@@ -84,7 +84,16 @@ def _to_year_or_date(value: Any) -> Any:
     raise fail(f"'{_shown(value)}' is geen jaar JJJJ of datum JJJJ-MM-DD", f"'{_shown(value)}' is no year YYYY or date YYYY-MM-DD")
 
 
+_SMALL_INTS = {str(n): n for n in range(100)}
+"""The whole numbers a case file holds by the thousand (scores, phases), by their text:
+found without the pattern and `int`."""
+
+
 def _to_int(value: Any) -> Any:
+    if type(value) is str:
+        known = _SMALL_INTS.get(value)
+        if known is not None:
+            return known
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if not isinstance(value, str) or not _INT.fullmatch(value):
