@@ -71,10 +71,11 @@ _UNSAFE = "\t\ufeff\u2028\u2029\ufffe\uffff"  # breaks or marks the event parser
 def read(text: str) -> Parsed | None:
     """The file's data and positions, or None where the text is not of the simple form.
 
-    Only the file's and each entry's place are known at once; the places of the keys and
-    values inside the entries are found by reading the text again, the first time one is
-    asked for (a schema error to place). Measured on the scores and contacts of 200
-    generated cases: 0.23 s -> 0.16 s, as a file of valid entries never needs them.
+    Only the file's and each entry's place are known at once (each entry's as the line it
+    starts on: `Parsed.entry_lines`); the places of the keys and values inside the entries
+    are found by reading the text again, the first time one is asked for (a schema error
+    to place). Measured on the scores and contacts of 200 generated cases: 0.23 s ->
+    0.16 s, as a file of valid entries never needs them.
     """
     if not text.startswith(("- {", "#", "\n", "\r")) or holds_any(text, _UNSAFE):
         return None
@@ -82,11 +83,11 @@ def read(text: str) -> Parsed | None:
     def fill(values: Places, keys: Places) -> None:
         _entries(text, values, keys)
 
-    values: Places = {}
-    data = _entries(text, values, None)
+    starts: list[int] = []
+    data = _entries(text, {}, None, starts)
     if not data:
         return None
-    return Parsed(data, values=values, fill=fill, eager=1)
+    return Parsed(data, values={(): (starts[0], 1)}, fill=fill, entry_lines=starts)
 
 
 class _Shape:
@@ -149,9 +150,10 @@ def _shape(items: tuple[tuple[str, str], ...], escapes: bool) -> _Shape:
     return shape
 
 
-def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, Any]] | None:
-    """The entries of the text, each placed in `values`; with `keys`, every key and value
-    inside them is placed too. None where the text is not of the simple form.
+def _entries(text: str, values: Places, keys: Places | None, starts: list[int] | None = None) -> list[dict[str, Any]] | None:
+    """The entries of the text, each placed in `values` (with `starts`, the line each
+    starts on is added to it instead); with `keys`, every key and value inside them is
+    placed too. None where the text is not of the simple form.
 
     Without `keys`, a line is first matched whole against the shapes of the lines before it
     (`_Shape`); a line of a new shape is read item by item, and its shape kept. Reading the
@@ -168,7 +170,10 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
             for shape in shapes:
                 match = shape.fullmatch(line)
                 if match is not None:
-                    values[(len(data),)] = (number, 3)
+                    if starts is not None:
+                        starts.append(number)
+                    else:
+                        values[(len(data),)] = (number, 3)
                     data.append(match.groupdict() if shape.plain else shape.entry(match))
                     break
             else:
@@ -181,7 +186,10 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
                 continue
             return None
         index = len(data)
-        values[(index,)] = (number, 3)
+        if starts is not None:
+            starts.append(number)
+        else:
+            values[(index,)] = (number, 3)
         kinds: list[str] | None = [] if keys is None else None
         found = mapping(line, 3, number, (index,), values, keys, kinds)
         if found is None:
@@ -194,7 +202,7 @@ def _entries(text: str, values: Places, keys: Places | None) -> list[dict[str, A
             shape = _shape(tuple(zip(entry, kinds)), escapes)
             if shape not in shapes:  # a line of a known shape that holds a null
                 shapes.insert(0, shape)
-    if data:
+    if data and starts is None:
         values[()] = (values[(0,)][0], 1)
     return data
 

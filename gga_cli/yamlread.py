@@ -74,20 +74,23 @@ class Parsed:
     A reader may place only the shallow nodes at once (paths up to `eager` parts long) and
     leave the rest to `fill`, called with both maps the first time a deeper place, or a
     whole map, is asked for: a file of thousands of valid entries never needs the place of
-    each key and value inside them (see `flowlines`).
+    each key and value inside them (see `flowlines`). Such a reader may give the entries of
+    a root list as `entry_lines`, the line each starts on at column 3 (`- {`), for
+    `entry_places` to read instead of a place in `values` each.
     """
 
-    __slots__ = ("data", "_values", "_keys", "_fill", "_eager")
+    __slots__ = ("data", "_values", "_keys", "_fill", "_eager", "_entry_lines")
 
     def __init__(
         self, data: Any, values: Places | None = None, fill: Callable[[Places, Places], None] | None = None, eager: int = 0,
-        keys: Places | None = None,
+        keys: Places | None = None, entry_lines: list[int] | None = None,
     ) -> None:
         self.data = data
         self._values: Places = values if values is not None else {}
         self._keys: Places = keys if keys is not None else {}
         self._fill = fill
         self._eager = eager
+        self._entry_lines = entry_lines
 
     @property
     def values(self) -> Places:
@@ -126,6 +129,9 @@ class Parsed:
     def entry_places(self, path: Path, indices: Iterable[int]) -> list[tuple[int, int] | None]:
         """`place(path + (index,))` for each of a list's entries, at once: an entry found in
         `values` stands there (`place` would return it the same)."""
+        if not path and self._entry_lines is not None:
+            lines = self._entry_lines
+            return [(lines[index], 3) for index in indices]
         if len(path) + 1 > self._eager:
             self._complete()
         values, place = self._values, self.place

@@ -118,3 +118,12 @@ def test_every_hazard_goes_to_the_event_parser() -> None:
         "- {a: b}\n\u2028- {a: c}\n",
     ]:
         assert flowlines.read(text) is None, text
+
+
+def test_the_entries_places_are_the_lines_they_start_on() -> None:
+    text = "# scores\n- {date: 2026-02-04, score: 3}\n\n- {date: 2026-02-05, score: 4}  # x\n- {date: 2026-02-06, score: 5}\n"
+    fast, (slow, _) = flowlines.read(text), parse(text, "en")
+    assert fast is not None and slow is not None
+    assert fast.entry_places((), [0, 2]) == [slow.place((0,)), slow.place((2,))] == [(2, 3), (5, 3)]
+    assert fast.place(()) == slow.place(()) == (2, 1)
+    assert fast.place((1, "score")) == slow.place((1, "score")) == (4, 29)
