@@ -71,25 +71,25 @@ class Parsed:
     """A file's data with the place of every node: `values` maps a path to where its value
     starts, `keys` maps a path to where its key stands (1-based line and column).
 
-    A reader may place only the shallow nodes at once (paths up to `eager` parts long) and
-    leave the rest to `fill`, called with both maps the first time a deeper place, or a
-    whole map, is asked for: a file of thousands of valid entries never needs the place of
-    each key and value inside them (see `flowlines`). Such a reader may give the entries of
+    A reader may place only some nodes at once and leave the rest to `fill`, called with
+    both maps the first time a place not among them, or a whole map, is asked for (every
+    place it gave at once is as `fill` would give it): a file of thousands of valid
+    entries never needs the place of each key and value inside them (see `flowlines` and
+    `blocklines`). Such a reader may give the entries of
     a root list as `entry_lines`, the line each starts on at column 3 (`- {`), for
     `entry_places` to read instead of a place in `values` each.
     """
 
-    __slots__ = ("data", "_values", "_keys", "_fill", "_eager", "_entry_lines")
+    __slots__ = ("data", "_values", "_keys", "_fill", "_entry_lines")
 
     def __init__(
-        self, data: Any, values: Places | None = None, fill: Callable[[Places, Places], None] | None = None, eager: int = 0,
+        self, data: Any, values: Places | None = None, fill: Callable[[Places, Places], None] | None = None,
         keys: Places | None = None, entry_lines: list[int] | None = None,
     ) -> None:
         self.data = data
         self._values: Places = values if values is not None else {}
         self._keys: Places = keys if keys is not None else {}
         self._fill = fill
-        self._eager = eager
         self._entry_lines = entry_lines
 
     @property
@@ -112,9 +112,9 @@ class Parsed:
 
         Falls back to the nearest ancestor that has a place.
         """
-        if len(path) > self._eager:
-            self._complete()
         values, keys = self._values, self._keys
+        if self._fill is not None and path not in values and path not in keys:
+            self._complete()
         while True:
             if path and not isinstance(path[-1], int) and path in keys and isinstance(node_at(self.data, path), (dict, list)):
                 return keys[path]
@@ -132,9 +132,7 @@ class Parsed:
         if not path and self._entry_lines is not None:
             lines = self._entry_lines
             return [(lines[index], 3) for index in indices]
-        if len(path) + 1 > self._eager:
-            self._complete()
-        values, place = self._values, self.place
+        values, place = self._values, self.place  # `place` fills in what is not there yet
         return [values.get(path + (index,)) or place(path + (index,)) for index in indices]
 
 

@@ -236,3 +236,21 @@ def test_every_hazard_goes_to_the_event_parser() -> None:
         "a: b\n  c: d\n",  # a mapping under a text
     ]:
         assert blocklines.read(text) is None, text
+
+
+def test_a_place_inside_a_flow_mapping_is_found_when_first_asked_for() -> None:
+    # the keys and values inside a flow mapping are placed only when one is asked for
+    text = (
+        "people:\n"
+        "  - {id: sem, name: Sem de Vries, sex: f, born: 1964}\n"
+        "  - id: emma\n"
+        "    parents: [sem, sara]\n"
+        "couples:\n"
+        "  - {partners: [sem,  sara], status: married}\n"
+    )
+    fast, (slow, _) = blocklines.read(text), parse(text, "en")
+    assert fast is not None and slow is not None
+    assert fast.place(("people", 1, "parents", 1)) == slow.place(("people", 1, "parents", 1)) == (4, 20)
+    assert fast.place(("couples", 0, "partners", 1)) == slow.place(("couples", 0, "partners", 1)) == (6, 23)
+    assert fast.place(("people", 0, "name")) == slow.place(("people", 0, "name")) == (2, 21)
+    assert fast.keys[("people", 0, "born")] == slow.keys[("people", 0, "born")]
