@@ -39,7 +39,7 @@ def test_the_walk_lists_each_case_folder_with_its_regular_files(tmp_path: Path) 
     listing = resolve([root]).listings[folder]
     assert listing.real == folder.resolve()
     assert listing.names == {"case.yaml", "genogram.yaml", "scores.yaml", "contacts.yaml"}
-    assert listing.regular == {"case.yaml", "genogram.yaml", "scores.yaml"}
+    assert listing.regular() == {"case.yaml", "genogram.yaml", "scores.yaml"}
 
 
 def test_a_case_loads_alike_from_the_walks_listing_and_without_it(tmp_path: Path) -> None:
