@@ -148,6 +148,17 @@ def test_the_demo_board_piped_matches_its_golden_file_with_every_family_name_who
     assert "…" not in result.stdout
 
 
+def test_no_line_of_a_piped_table_ends_in_padding(gga: Run, tmp_path: Path) -> None:
+    # a row whose last cells are empty, and the agenda's last column, padded to its widest
+    root = demo(tmp_path)
+    for command in (["status"], ["agenda"]):
+        out = gga(*command, "--today", DEMO_TODAY, "--lang", "en", cwd=root).stdout
+        lines = out.splitlines()
+        assert len(lines) > 3 and not [line for line in lines if line.endswith(" ")], command
+    board = gga("status", "--today", DEMO_TODAY, "--lang", "en", cwd=root).stdout.splitlines()
+    assert any(len(row) < len(board[0]) for row in board[1:-1])  # a row whose last cells are empty
+
+
 def test_wide_keeps_every_cell_whole_on_a_terminal(gga: Run, tmp_path: Path) -> None:
     root = demo(tmp_path)
     wide = on_terminal(["status", "--today", DEMO_TODAY, "--lang", "en", "--wide"], root, 60)

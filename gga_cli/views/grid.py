@@ -136,7 +136,9 @@ def _line(cells: list[str], spans: list[tuple[int, int, Justify]], width: int | 
         if inner + pad > 0:  # a column squeezed to nothing takes no room, not even its padding
             parts.append(_cell(cell, inner, justify) + " " * pad)
     text = "".join(parts)
-    if width is not None and cell_len(text) > width:
+    if width is None:
+        return text.rstrip(" ")  # on a pipe no line ends in the padding of its last cells
+    if cell_len(text) > width:
         text = set_cell_size(text, width)
     return text
 
