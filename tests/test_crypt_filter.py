@@ -5,6 +5,7 @@ reported as git expects."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -197,3 +198,30 @@ def test_past_the_bytes_it_may_hold_the_filter_answers_at_once_and_nothing_is_lo
     git.close()
     assert 0 < len(statuses) < len(made)  # some delayed, the rest answered at once
     assert got == {path: plain for path, (plain, _) in made.items()}
+
+
+def test_a_delayed_file_that_fails_to_decrypt_is_that_files_error_and_the_others_come_back(tmp_path: Path) -> None:
+    # a worker's decryption failing otherwise than for want of a key (a fault in the age
+    # library, say): git hears "error" for that file alone, and the filter goes on serving
+    key = make_key(tmp_path / "keys", "worker")
+    made = {path: age for path, (_, age) in files(key, 30).items()}
+    broken = "cases/2026-0007/scores.yaml"
+    top = repository(tmp_path)
+    fault = ("import hashlib, sys; from pathlib import Path; from gga_cli.crypt import keys, process\n"
+             "opened = keys.decrypt\n"
+             "def decrypt(data, identities=None):\n"
+             f"    if hashlib.sha256(data).hexdigest() == {hashlib.sha256(made[broken]).hexdigest()!r}:\n"
+             "        raise RuntimeError('the age library failed')\n"
+             "    return opened(data, identities)\n"
+             "process.decrypt = decrypt\n"
+             "process.serve(sys.stdin.buffer, sys.stdout.buffer, Path.cwd(), jobs=2)\n")
+    git = Git(subprocess.Popen([sys.executable, "-c", fault], cwd=top, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, **key.env()}))
+    git.handshake(["capability=clean", "capability=smudge", "capability=delay"])
+    assert b"capability=delay" in git.capabilities
+    got, statuses = checkout(git, made)
+    errors = git.close()
+    assert sorted(statuses) == sorted([b"status=success"] * 29 + [b"status=error"])
+    assert broken not in got and len(got) == 29
+    assert all(plain.startswith(b"- {date: 2026-11-") for plain in got.values())
+    assert f"gga: {broken}: niet ontsleuteld: the age library failed" in errors
