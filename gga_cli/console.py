@@ -74,7 +74,10 @@ class _Visible:
 
 
 def show(renderable: RenderableType) -> None:
-    stdout().print(_Visible(renderable))
+    if screen().terminal:
+        stdout().print(_Visible(renderable))
+    else:
+        sys.stdout.write(rendered(renderable))
 
 
 @dataclass(frozen=True)
@@ -144,11 +147,13 @@ def screen_key() -> str:
 
 
 def rendered(renderable: RenderableType) -> str:
-    """What `show` would print, as a string (escape codes and all)."""
+    """What `show` prints, as a string (escape codes and all). On a pipe, which shows no
+    styles, no line ends in the padding rich gives a table's last cells."""
     out = stdout()
     with out.capture() as captured:
         out.print(_Visible(renderable))
-    return captured.get()
+    text = captured.get()
+    return text if screen().terminal else "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
 def write(text: str) -> None:

@@ -149,10 +149,12 @@ def test_the_demo_board_piped_matches_its_golden_file_with_every_family_name_who
 
 
 def test_no_line_of_a_piped_table_ends_in_padding(gga: Run, tmp_path: Path) -> None:
-    # a row whose last cells are empty, and the agenda's last column, padded to its widest
+    # a row whose last cells are empty, and a last column padded to its widest: the board
+    # and the agenda (gga's own tables), the rules and a case (rich's)
     root = demo(tmp_path)
-    for command in (["status"], ["agenda"]):
-        out = gga(*command, "--today", DEMO_TODAY, "--lang", "en", cwd=root).stdout
+    for command in (["status", "--today", DEMO_TODAY], ["agenda", "--today", DEMO_TODAY], ["rules"],
+                    ["show", "--case", "2026-0534", "--today", DEMO_TODAY]):
+        out = gga(*command, "--lang", "en", cwd=root).stdout
         lines = out.splitlines()
         assert len(lines) > 3 and not [line for line in lines if line.endswith(" ")], command
     board = gga("status", "--today", DEMO_TODAY, "--lang", "en", cwd=root).stdout.splitlines()

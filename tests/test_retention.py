@@ -25,7 +25,7 @@ def test_retention_lists_each_closed_case_with_its_review_and_latest_day(gga: Ru
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "zaak      afgesloten beoordelen        uiterlijk bewaren tot\n"
-        "2026-0042 20-04-2026 20-04-2046 +7082d 02-05-2062           \n"
+        "2026-0042 20-04-2026 20-04-2046 +7082d 02-05-2062\n"
     )
 
 
@@ -51,7 +51,7 @@ def test_retention_with_a_review_days_ago_in_english(gga: Run, caseload: Callabl
     result = gga("retention", "--days", "0", "--lang", "en", "--today", "2046-04-20", cwd=root)
     assert result.stdout == (
         "case      closed     review        keep at most until\n"
-        "2026-0042 2026-04-20 2046-04-20 0d 2062-05-02        \n"
+        "2026-0042 2026-04-20 2046-04-20 0d 2062-05-02\n"
     )
 
 
