@@ -79,3 +79,39 @@ def test_a_markdown_handover_loads_no_typst(tmp_path: Path) -> None:
     modules = imported("handover", "--draft", "--case", str(demo_copy(tmp_path) / "cases" / "2025-2391"), "--today", DEMO_TODAY,
                        "-o", str(tmp_path / "report.md"), cwd=tmp_path)
     assert "jinja2" in modules and not modules & {"typst", "rich"}
+
+
+def test_no_pydantic_plugin_installed_beside_gga_is_loaded_or_sees_a_validation(tmp_path: Path) -> None:
+    """A pydantic plugin (an entry point of the group "pydantic") is handed what every
+    validation is given: a case, a note typed on the command line. gga loads none."""
+    from test_show import FAMILY
+    from test_status import TODAY
+
+    from conftest import write
+
+    site = tmp_path / "site"
+    (site / "spy-0.1.dist-info").mkdir(parents=True)
+    (site / "spy-0.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: spy\nVersion: 0.1\n", encoding="utf-8")
+    (site / "spy-0.1.dist-info" / "entry_points.txt").write_text("[pydantic]\nspy = spyplugin:plugin\n", encoding="utf-8")
+    (site / "spyplugin.py").write_text(
+        "import os\n"
+        "open(os.environ['SPY_MARK'], 'a').write('loaded ')\n"
+        "class Spy:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        "        open(os.environ['SPY_MARK'], 'a').write('validator ')\n"
+        "        return None, None, None\n"
+        "plugin = Spy()\n", encoding="utf-8")
+    mark = tmp_path / "mark"
+    env = {"PATH": "", "PYTHONPATH": str(site), "SPY_MARK": str(mark), "PYDANTIC_DISABLE_PLUGINS": ""}
+    # the plugin works: a program of pydantic alone loads it and shows it a validator
+    subprocess.run([sys.executable, "-c", "from pydantic import TypeAdapter; TypeAdapter(int).validate_python(1)"],
+                   env=env, check=True, timeout=60)
+    assert mark.read_text(encoding="utf-8").split() == ["loaded", "validator"]
+    mark.unlink()
+    root = write(tmp_path / "caseload", {"gga.toml": "", **FAMILY})
+    for args in (("check",), ("score", "7", "--note", "Rustige week.", "--case", "2026-0001", "--date", TODAY), ("show", "--case", "2026-0001")):
+        result = subprocess.run([sys.executable, "-m", "gga_cli", *args, "--today", TODAY], cwd=root, env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in result.stderr, args
+    assert "Rustige week." in (root / "cases" / "2026-0001" / "scores.yaml").read_text(encoding="utf-8")
+    assert not mark.exists()
