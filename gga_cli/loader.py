@@ -162,7 +162,7 @@ def load_case(
             f"the case folder is a link to {real}, outside the caseload; gga reads nothing through it"))]
     # one listing of the folder for every file kind and the unknown ones
     names = listing.names if listing is not None else _names(folder)
-    regular = listing.regular() if listing is not None else frozenset()
+    regular = listing.regular if listing is not None else frozenset()
     for name, kind in FILE_KINDS.items():
         file = case.path_of(name)
         # a link to nowhere is there, and broken (it is listed; lexists sees it too)

@@ -28,19 +28,16 @@ def find_upwards(start: Path, name: str) -> Path | None:
 
 
 class Listing(NamedTuple):
-    """A case folder as the walk found it: where it really is, its names, and its entries
-    as listed (each knows, from the listing itself, whether it is a regular file). Loading
-    the case then needs neither resolve its path (a system call for each part of it), list
-    it again, nor look at a regular file before it opens it (`loader.load_case`): about 15
-    system calls a case. Kept as the walk has them: the warm board asks none of it."""
+    """A case folder as the walk found it: where it really is, its names, and those of
+    them that are regular files (no links; each entry knows that from the listing itself).
+    Loading the case then needs neither resolve its path (a system call for each part of
+    it), list it again, nor look at a regular file before it opens it
+    (`loader.load_case`): about 15 system calls a case. Plain values only: a caseload is
+    sent to worker processes whole where they are spawned rather than forked."""
 
     real: Path
     names: AbstractSet[str]
-    entries: list[os.DirEntry[str]]
-
-    def regular(self) -> frozenset[str]:
-        """The names of the regular files (no links)."""
-        return frozenset(e.name for e in self.entries if e.is_file(follow_symlinks=False))
+    regular: frozenset[str]
 
 
 def find_cases(root: Path) -> list[Path]:
@@ -81,7 +78,8 @@ def _walk(root: Path) -> list[tuple[Path, Path, Listing | None]]:
         visited.add(real)
         names = {e.name for e in entries}
         if CASE_FILE in names:
-            found.append((Path(folder), real, Listing(real, names, entries)))
+            regular = frozenset(e.name for e in entries if e.is_file(follow_symlinks=False))
+            found.append((Path(folder), real, Listing(real, names, regular)))
         for entry in entries:
             if entry.name in _SKIP_DIRS or entry.name.startswith("."):
                 continue

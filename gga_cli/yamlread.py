@@ -127,8 +127,9 @@ class Parsed:
             path = path[:-1]
 
     def entry_places(self, path: Path, indices: Iterable[int]) -> list[tuple[int, int] | None]:
-        """`place(path + (index,))` for each of a list's entries, at once: an entry found in
-        `values` stands there (`place` would return it the same)."""
+        """`place(path + (index,))` for each of a list's entries (`indices`, each an index
+        of the list), at once: an entry found in `values` stands there (`place` would return
+        it the same)."""
         if not path and self._entry_lines is not None:
             lines = self._entry_lines
             return [(lines[index], 3) for index in indices]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 from pathlib import Path
 
 import casebuilder as cb
@@ -39,7 +40,15 @@ def test_the_walk_lists_each_case_folder_with_its_regular_files(tmp_path: Path) 
     listing = resolve([root]).listings[folder]
     assert listing.real == folder.resolve()
     assert listing.names == {"case.yaml", "genogram.yaml", "scores.yaml", "contacts.yaml"}
-    assert listing.regular() == {"case.yaml", "genogram.yaml", "scores.yaml"}
+    assert listing.regular == {"case.yaml", "genogram.yaml", "scores.yaml"}
+
+
+def test_the_walks_listings_go_whole_to_a_spawned_worker(tmp_path: Path) -> None:
+    # where worker processes are spawned (not forked), `check` sends them the caseload pickled
+    root, folder = caseload(tmp_path)
+    walked = Caseload.open([root], today=TODAY, lang="en")
+    copy = pickle.loads(pickle.dumps(walked.target))
+    assert copy.listings == walked.target.listings and folder in copy.listings
 
 
 def test_a_case_loads_alike_from_the_walks_listing_and_without_it(tmp_path: Path) -> None:
