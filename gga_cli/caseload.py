@@ -135,7 +135,7 @@ class Caseload:
 
         # the walk's listing serves the first load of a folder only: a later one (a
         # recording's case after its edit) lists the folder as it is then
-        listing = self.target.listings.pop(folder, None)
+        listing = self.target.listings.pop(str(folder), None)
         return load_case(folder, self.root, self.lang, self.today, overrides, documents, listing)
 
     def case(self, folder: Path | None = None, deadlines: bool = True) -> Judged:

@@ -134,7 +134,7 @@ class Target:
     only_files: dict[Path, set[str]] = field(default_factory=dict)  # case folder -> file names asked for
     singles: list[Path] = field(default_factory=list)  # YAML files outside any case folder
     whole: bool = False  # the caseload root itself was asked for: `cases` are all its cases
-    listings: dict[Path, Listing] = field(default_factory=dict)  # case folder -> as the walk found it
+    listings: dict[str, Listing] = field(default_factory=dict)  # case folder (as text: a path hashes slowly) -> as the walk found it
 
 
 def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
@@ -166,7 +166,7 @@ def resolve(paths: list[Path], cwd: Path | None = None) -> Target:
                     target.cases.append(case)
                     target.only_files.pop(case, None)
                     if listing is not None:
-                        target.listings[case] = listing
+                        target.listings[str(case)] = listing
         else:
             folder = path.parent
             if (folder / CASE_FILE).is_file():
