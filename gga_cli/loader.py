@@ -66,7 +66,7 @@ def read(raw: bytes, lang: Lang) -> tuple[Parsed | None, list[Problem]]:
     # each refuses a line at the left margin that is no entry, key or comment, and a marker
     # line is none of them (searching every file for the four markers cost about 2 % of a
     # cold check over 1,000 generated cases)
-    text, problems = decode(raw, lang, markers=False)
+    text, problems = decode(raw, lang)
     if text is None:
         return None, problems
     hidden = invisibles(text, lang) if holds_invisible(text) else []

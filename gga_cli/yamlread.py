@@ -75,9 +75,9 @@ class Parsed:
     both maps the first time a place not among them, or a whole map, is asked for (every
     place it gave at once is as `fill` would give it): a file of thousands of valid
     entries never needs the place of each key and value inside them (see `flowlines` and
-    `blocklines`). Such a reader may give the entries of
-    a root list as `entry_lines`, the line each starts on at column 3 (`- {`), for
-    `entry_places` to read instead of a place in `values` each.
+    `blocklines`). Such a reader may give the entries of a root list as `entry_lines`, the
+    line each starts on at column 3 (`- {`), for `entry_places` to read instead of a place
+    in `values` each.
     """
 
     __slots__ = ("data", "_values", "_keys", "_fill", "_entry_lines")
@@ -149,12 +149,12 @@ def node_at(data: Any, path: Path) -> Any:
     return data
 
 
-def decode(raw: bytes, lang: Lang, markers: bool = True) -> tuple[str | None, list[Problem]]:
+def decode(raw: bytes, lang: Lang) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that keep it from being text gga can read.
 
-    With `markers` false, merge conflict markers are looked for only where the bytes hold
-    a suspect control character too (so that both are told): the caller looks for them
-    itself (`conflicts`), where the fast readers decline the text (`loader.read`)."""
+    Merge conflict markers are told here only beside a suspect control character (so that
+    both are told at once); otherwise the caller looks for them (`conflicts`) where the
+    fast readers decline the text (`loader.read`): each refuses a marker line."""
     if len(raw) > MAX_BYTES:
         size = f"{len(raw) / MAX_BYTES:.1f} MiB"
         return None, [
@@ -185,7 +185,7 @@ def decode(raw: bytes, lang: Lang, markers: bool = True) -> tuple[str | None, li
         ]
     # the full pattern only where a cheap scan finds a suspect: most files have none
     suspect = raw.translate(None, _NOT_SUSPECT)
-    problems = conflicts(text, lang) if markers or suspect else []
+    problems = conflicts(text, lang) if suspect else []
     controls = _CONTROL.finditer(text) if suspect else ()
     for match in controls:
         line = text.count("\n", 0, match.start()) + 1
